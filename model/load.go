@@ -1,0 +1,286 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// Limits on what Load accepts. They are far above the real dataset (about
+// 150 KB) and keep a wrong or hostile file from taking the machine with it.
+const (
+	MaxFileSize    = 32 << 20 // bytes in one data file
+	MaxStringBytes = 64 << 10 // bytes in one string value
+	MaxRecords     = 200_000  // records across all lists
+	maxNesting     = 64       // flow brackets or indentation levels
+)
+
+// LoadFile reads and loads a user's data file (YAML, or JSON, which is
+// YAML). It refuses files over MaxFileSize without reading them whole.
+func LoadFile(path string) (*Dataset, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read data file: %w", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("read data file: %w", err)
+	}
+	if st.IsDir() {
+		return nil, Problems{{File: path, Msg: "is a directory, not a data file"}}
+	}
+	if st.Size() > MaxFileSize {
+		return nil, Problems{tooBig(path, st.Size())}
+	}
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read data file %s: %w", path, err)
+	}
+	return Load(path, src)
+}
+
+func tooBig(name string, n int64) Problem {
+	return Problem{File: name, Msg: fmt.Sprintf("file is %.1f MB; casia reads data files up to %d MB",
+		float64(n)/(1<<20), MaxFileSize>>20)}
+}
+
+// Load decodes, checks, sanitises and indexes a dataset. name is used only
+// in messages. On failure the error is a Problems listing everything found
+// wrong, each positioned as FILE:LINE:COL.
+func Load(name string, src []byte) (*Dataset, error) {
+	l := &loader{file: name, src: src, openQuote: -1}
+	ds := l.load()
+	if len(l.probs) > 0 {
+		return nil, l.probs.sorted()
+	}
+	return ds, nil
+}
+
+type loader struct {
+	openQuote int // offset of the first quoted scalar spanning lines, or -1
+	file      string
+	src       []byte
+	body      ast.Node
+	probs     Problems
+	full      bool // MaxProblems reached
+}
+
+func (l *loader) addAt(line, col int, path, format string, args ...any) {
+	if l.full {
+		return
+	}
+	if len(l.probs) == MaxProblems {
+		l.full = true
+		l.probs = append(l.probs, Problem{File: l.file, Line: line, Col: col,
+			Msg: fmt.Sprintf("too many problems; stopped after %d", MaxProblems)})
+		return
+	}
+	l.probs = append(l.probs, Problem{File: l.file, Line: line, Col: col, Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (l *loader) addNode(n ast.Node, path, format string, args ...any) {
+	line, col := pos(n)
+	l.addAt(line, col, path, format, args...)
+}
+
+func pos(n ast.Node) (line, col int) {
+	if n == nil {
+		return 1, 1
+	}
+	if t := n.GetToken(); t != nil && t.Position != nil {
+		return t.Position.Line, t.Position.Column
+	}
+	return 1, 1
+}
+
+func (l *loader) load() *Dataset {
+	if len(l.src) > MaxFileSize {
+		l.probs = append(l.probs, tooBig(l.file, int64(len(l.src))))
+		return nil
+	}
+	if !l.textual() || !l.shallow() {
+		return nil
+	}
+	if len(bytes.TrimSpace(l.src)) == 0 {
+		l.addAt(1, 1, "", "file is empty; expected a dataset with meta, summit, countries, partnerships, projects, events and sources")
+		return nil
+	}
+	f, err := parser.ParseBytes(l.src, 0)
+	if err != nil {
+		l.yamlError(err, "")
+		if l.openQuote >= 0 {
+			line, col := l.offsetPos(l.openQuote)
+			if len(l.probs) > 0 && line < l.probs[0].Line {
+				l.addAt(line, col, "", "quoted text starts here and runs on past the end of the line; is a closing quote missing?")
+			}
+		}
+		return nil
+	}
+	var docs []*ast.DocumentNode
+	for _, d := range f.Docs {
+		if d != nil && d.Body != nil {
+			docs = append(docs, d)
+		}
+	}
+	switch {
+	case len(docs) == 0:
+		l.addAt(1, 1, "", "file has no data (only comments?); expected a dataset with meta, summit, countries, partnerships, projects, events and sources")
+		return nil
+	case len(docs) > 1:
+		l.addNode(docs[1].Body, "", "file holds %d YAML documents; casia reads exactly one", len(docs))
+		return nil
+	}
+	l.body = docs[0].Body
+	w := walker{l: l}
+	w.check(l.body, datasetType, nil)
+	if len(l.probs) > 0 {
+		return nil
+	}
+	if n := l.countRecords(); n > MaxRecords {
+		l.addAt(1, 1, "", "file holds %d records; casia loads at most %d", n, MaxRecords)
+		return nil
+	}
+	var ds Dataset
+	if err := yaml.NodeToValue(l.body, &ds); err != nil {
+		l.yamlError(err, "")
+		return nil
+	}
+	sanitize(&ds)
+	l.validate(&ds)
+	if len(l.probs) > 0 {
+		return nil
+	}
+	ds.prepare()
+	return &ds
+}
+
+// textual refuses binary input up front: YAML of NULs or invalid UTF-8
+// would otherwise produce a confusing syntax error.
+func (l *loader) textual() bool {
+	if i := bytes.IndexByte(l.src, 0); i >= 0 {
+		line, col := l.offsetPos(i)
+		l.addAt(line, col, "", "file contains a NUL byte; it looks like a binary file, not YAML or JSON")
+		return false
+	}
+	if !utf8.Valid(l.src) {
+		i := 0
+		for i < len(l.src) {
+			r, n := utf8.DecodeRune(l.src[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			i += n
+		}
+		line, col := l.offsetPos(i)
+		l.addAt(line, col, "", "file is not valid UTF-8 text")
+		return false
+	}
+	return true
+}
+
+// shallow bounds nesting before the parser sees the file: the YAML parser
+// recurses once per level, so a file of ten million "[" must be refused
+// here rather than exhaust the stack. It counts only brackets in flow
+// position (after ": ", "- ", "[", "{" or "," or at the start of a line), so
+// brackets inside plain prose do not count.
+func (l *loader) shallow() bool {
+	depth := 0
+	var quote, prev byte // prev: last non-blank byte on this line, 0 at line start
+	indent, lineStart, quoteAt := 0, true, 0
+	for i := 0; i < len(l.src); i++ {
+		c := l.src[i]
+		if c == '\n' {
+			if quote != 0 && l.openQuote < 0 {
+				l.openQuote = quoteAt
+			}
+			prev, indent, lineStart = 0, 0, true
+			continue
+		}
+		if lineStart && quote == 0 && depth == 0 {
+			if c == ' ' || c == '-' || c == '?' {
+				if indent++; indent > 4*maxNesting {
+					line, col := l.offsetPos(i)
+					l.addAt(line, col, "", "line is indented more than %d columns; casia data nests at most %d levels", 4*maxNesting, maxNesting)
+					return false
+				}
+				continue
+			}
+		}
+		lineStart = false
+		flowPos := prev == 0 || prev == ':' || prev == '-' || prev == '[' || prev == '{' || prev == ',' || prev == '?'
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			} else if c == '\\' && quote == '"' {
+				i++
+			}
+		case (c == '"' || c == '\'') && flowPos:
+			quote, quoteAt = c, i
+		case c == '#' && (i == 0 || l.src[i-1] == ' ' || l.src[i-1] == '\t' || l.src[i-1] == '\n'):
+			for i+1 < len(l.src) && l.src[i+1] != '\n' {
+				i++
+			}
+		case (c == '[' || c == '{') && (flowPos || depth > 0):
+			if depth++; depth > maxNesting {
+				line, col := l.offsetPos(i)
+				l.addAt(line, col, "", "brackets nest deeper than %d levels", maxNesting)
+				return false
+			}
+		case (c == ']' || c == '}') && depth > 0:
+			depth--
+		}
+		if c != ' ' && c != '\t' {
+			prev = c
+		}
+	}
+	return true
+}
+
+func (l *loader) offsetPos(off int) (line, col int) {
+	line = 1 + bytes.Count(l.src[:off], []byte{'\n'})
+	start := bytes.LastIndexByte(l.src[:off], '\n') + 1
+	return line, utf8.RuneCount(l.src[start:off]) + 1
+}
+
+// yamlError turns a go-yaml error into a positioned problem with the
+// library's message but without its source excerpt.
+func (l *loader) yamlError(err error, path string) {
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		line, col := 1, 1
+		if t := ye.GetToken(); t != nil && t.Position != nil {
+			line, col = t.Position.Line, t.Position.Column
+		}
+		msg := ye.GetMessage()
+		if strings.Contains(msg, "not allowed in this context") {
+			msg += " (check the indentation and quoting on this line and the one before)"
+		}
+		l.addAt(line, col, path, "%s", msg)
+		return
+	}
+	l.addAt(1, 1, path, "%v", err)
+}
+
+func (l *loader) countRecords() int {
+	n := 0
+	m, ok := l.body.(*ast.MappingNode)
+	if !ok {
+		return 0
+	}
+	for _, mv := range m.Values {
+		if s, ok := unwrap(mv.Value).(*ast.SequenceNode); ok {
+			n += len(s.Values)
+		}
+	}
+	return n
+}

@@ -1,0 +1,560 @@
+package model
+
+import (
+	"bytes"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Query is a parsed search: every term must match (AND). A term is plain
+// text matched as a substring of everything a record says (names, aliases,
+// topics, member countries…), `field:value` for one attribute, and either
+// can be negated with a leading "!". "double quotes" keep spaces in a term.
+// Plain text is case-insensitive unless it has an upper-case letter.
+type Query struct {
+	Terms []Term
+}
+
+// Term is one condition of a Query.
+type Term struct {
+	Neg   bool
+	Field string // "" for plain text
+	Text  string // folded; case kept when Cased
+	Cased bool
+}
+
+// QueryFields are the `field:` prefixes a query understands, with what each
+// matches; anything else before a colon is plain text (so URLs still work).
+var QueryFields = []struct{ Name, Help string }{
+	{"country", "a country's id or name (country:kz, country:kyrg)"},
+	{"kind", "a project or event kind (kind:rail, kind:summit)"},
+	{"status", "a project status (status:operating)"},
+	{"year", "a year or range the record mentions (year:2023, year:2020..2025)"},
+	{"confidence", "research status (confidence:single-source)"},
+	{"tier", "a source's tier (tier:official)"},
+	{"source", "records citing a source id (source:afp-seed)"},
+	{"id", "a record id or its prefix (id:cku)"},
+}
+
+func isQueryField(s string) bool {
+	for _, f := range QueryFields {
+		if f.Name == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseQuery reads the query language. It never fails: anything it does
+// not understand is plain text.
+func ParseQuery(s string) Query {
+	var q Query
+	for _, tok := range tokens(s) {
+		var t Term
+		if strings.HasPrefix(tok, "!") && len(tok) > 1 {
+			t.Neg, tok = true, tok[1:]
+		}
+		if name, val, ok := strings.Cut(tok, ":"); ok && isQueryField(strings.ToLower(name)) {
+			t.Field, tok = strings.ToLower(name), val
+		}
+		tok = strings.Trim(tok, "\"")
+		if tok == "" {
+			continue
+		}
+		t.Cased = t.Field == "" && hasUpper(tok)
+		t.Text = string(foldBytes(nil, tok, t.Cased))
+		if t.Text == "" {
+			continue
+		}
+		q.Terms = append(q.Terms, t)
+	}
+	return q
+}
+
+func tokens(s string) []string {
+	var out []string
+	var b strings.Builder
+	inQuote := false
+	for _, r := range s {
+		switch {
+		case r == '"':
+			inQuote = !inQuote
+		case (r == ' ' || r == '\t' || r == '\n') && !inQuote:
+			if b.Len() > 0 {
+				out = append(out, b.String())
+				b.Reset()
+			}
+			continue
+		}
+		if r != '"' {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() > 0 {
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// Empty reports whether the query matches everything.
+func (q Query) Empty() bool { return len(q.Terms) == 0 }
+
+// narrows reports whether every result of q' (a query whose text extends
+// q's) is also a result of q, so a refined search may scan only q's hits.
+func (q Query) narrowable() bool {
+	for _, t := range q.Terms {
+		if t.Neg || t.Field != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// searchIndex is one kind's records flattened into one folded buffer, so a
+// substring search is a single fast bytes.Index pass.
+type searchIndex struct {
+	lower []byte
+	ends  []int // ends[i]: end of record i in lower (a 0 byte follows)
+
+	casedOnce sync.Once
+	cased     []byte
+	casedEnds []int
+	texts     func(i int, emit func(string))
+}
+
+func (ds *Dataset) searchIndex(k Kind) *searchIndex {
+	ix := ds.idx
+	ix.searchOnce[k].Do(func() {
+		n := ds.Len(k)
+		si := &searchIndex{ends: make([]int, n), texts: func(i int, emit func(string)) { ds.texts(Ref{k, i}, emit) }}
+		si.lower, si.ends = build(n, si.texts, false)
+		ix.search[k] = si
+	})
+	return ix.search[k]
+}
+
+func build(n int, texts func(int, func(string)), keepCase bool) ([]byte, []int) {
+	buf := make([]byte, 0, n*96)
+	ends := make([]int, n)
+	for i := range n {
+		texts(i, func(s string) {
+			buf = foldBytes(buf, s, keepCase)
+			buf = append(buf, '\n')
+		})
+		ends[i] = len(buf)
+		buf = append(buf, 0)
+	}
+	return buf, ends
+}
+
+func (si *searchIndex) casedBuf() ([]byte, []int) {
+	si.casedOnce.Do(func() {
+		si.cased, si.casedEnds = build(len(si.ends), si.texts, true)
+	})
+	return si.cased, si.casedEnds
+}
+
+// Filter returns the indices, in dataset order, of the records of kind k
+// that match the query text.
+func (ds *Dataset) Filter(k Kind, query string) []int {
+	return ds.filter(k, ParseQuery(query), nil)
+}
+
+// Refine is Filter for a query typed one key at a time: when next extends
+// prev and the extension can only narrow the result, it searches prevHits
+// alone instead of the whole list.
+func (ds *Dataset) Refine(k Kind, prev string, prevHits []int, next string) []int {
+	q := ParseQuery(next)
+	if prevHits != nil && prev != "" && strings.HasPrefix(next, prev) && !strings.Contains(prev, "\"") {
+		if pq := ParseQuery(prev); !pq.Empty() && pq.narrowable() && q.narrowable() {
+			return ds.filter(k, q, prevHits)
+		}
+	}
+	return ds.filter(k, q, nil)
+}
+
+func (ds *Dataset) filter(k Kind, q Query, within []int) []int {
+	n := ds.Len(k)
+	if q.Empty() {
+		if within != nil {
+			return slices.Clone(within)
+		}
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	si := ds.searchIndex(k)
+	cand := within
+	for _, t := range q.Terms {
+		if t.Field != "" {
+			cand = ds.fieldHits(k, t, cand)
+		} else {
+			cand = si.textHits(t, cand, n)
+		}
+		if len(cand) == 0 {
+			break
+		}
+	}
+	if cand == nil {
+		cand = []int{}
+	}
+	return cand
+}
+
+// textHits returns the candidates (all records when cand is nil) whose text
+// contains t, or does not when t is negated.
+func (si *searchIndex) textHits(t Term, cand []int, n int) []int {
+	buf, ends := si.lower, si.ends
+	if t.Cased {
+		buf, ends = si.casedBuf()
+	}
+	needle := []byte(t.Text)
+	if cand == nil && !t.Neg {
+		out := make([]int, 0, 64)
+		pos, rec := 0, 0
+		for pos < len(buf) {
+			j := bytes.Index(buf[pos:], needle)
+			if j < 0 {
+				break
+			}
+			p := pos + j
+			for rec < len(ends) && ends[rec] <= p {
+				rec++
+			}
+			if rec == len(ends) {
+				break
+			}
+			out = append(out, rec)
+			pos = ends[rec] + 1
+			rec++
+		}
+		return out
+	}
+	match := func(i int) bool {
+		start := 0
+		if i > 0 {
+			start = ends[i-1] + 1
+		}
+		return bytes.Contains(buf[start:ends[i]], needle) != t.Neg
+	}
+	var out []int
+	if cand == nil {
+		out = make([]int, 0, n)
+		for i := range n {
+			if match(i) {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	out = make([]int, 0, len(cand))
+	for _, i := range cand {
+		if match(i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func (ds *Dataset) fieldHits(k Kind, t Term, cand []int) []int {
+	test := func(i int) bool { return ds.fieldMatch(Ref{k, i}, t.Field, t.Text) != t.Neg }
+	var out []int
+	if cand == nil {
+		for i := range ds.Len(k) {
+			if test(i) {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	for _, i := range cand {
+		if test(i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func (ds *Dataset) fieldMatch(r Ref, field, val string) bool {
+	prefix := func(s string) bool { return strings.HasPrefix(Fold(s), val) }
+	contains := func(s string) bool { return strings.Contains(Fold(s), val) }
+	countries := func(ids []string) bool {
+		for _, id := range ids {
+			if id == val || prefix(ds.CountryName(id)) {
+				return true
+			}
+		}
+		return false
+	}
+	switch field {
+	case "id":
+		return strings.HasPrefix(ds.ID(r), val)
+	case "source":
+		return slices.ContainsFunc(ds.SourcesOf(r), func(s string) bool { return strings.HasPrefix(s, val) })
+	case "year":
+		return ds.yearMatch(r, val)
+	}
+	switch rec := ds.Record(r).(type) {
+	case *Summit:
+		if field == "country" {
+			return countries(rec.Participants)
+		}
+	case *Country:
+		switch field {
+		case "country":
+			return countries([]string{rec.ID})
+		case "confidence":
+			return rec.Leader != nil && prefix(string(rec.Leader.Confidence))
+		}
+	case *Partnership:
+		switch field {
+		case "country":
+			return countries(rec.Members) || countries(rec.Observers)
+		case "confidence":
+			return prefix(string(rec.Confidence))
+		}
+	case *Project:
+		switch field {
+		case "country":
+			return countries(rec.Countries) || slices.ContainsFunc(rec.OtherCountries, prefix)
+		case "kind":
+			return prefix(string(rec.Kind))
+		case "status":
+			return contains(string(rec.Status))
+		}
+	case *Event:
+		switch field {
+		case "country":
+			return countries(rec.Countries)
+		case "kind":
+			return prefix(string(rec.Kind))
+		case "confidence":
+			return prefix(string(rec.Confidence))
+		}
+	case *Source:
+		switch field {
+		case "tier":
+			return prefix(string(rec.Tier))
+		}
+	}
+	return false
+}
+
+// yearMatch handles year:2023 and year:2020..2025 against every year a
+// record mentions in its dates.
+func (ds *Dataset) yearMatch(r Ref, val string) bool {
+	lo, hi := val, val
+	if a, b, ok := strings.Cut(val, ".."); ok {
+		lo, hi = a, b
+	}
+	from, err1 := strconv.Atoi(lo)
+	to, err2 := strconv.Atoi(hi)
+	if lo == "" {
+		from, err1 = 0, nil
+	}
+	if hi == "" {
+		to, err2 = 9999, nil
+	}
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	for _, y := range ds.Years(r) {
+		if y >= from && y <= to {
+			return true
+		}
+	}
+	return false
+}
+
+// Years lists the years a record's own dates fall in: an event's date, a
+// project's milestones, a format's launch and meetings.
+func (ds *Dataset) Years(r Ref) []int {
+	var ys []int
+	add := func(ds ...Date) {
+		for _, d := range ds {
+			if y := d.Year(); y != 0 {
+				ys = append(ys, y)
+			}
+		}
+	}
+	meeting := func(m *Meeting) {
+		if m != nil {
+			add(m.Date, m.End)
+		}
+	}
+	switch rec := ds.Record(r).(type) {
+	case *Summit:
+		add(rec.Date, rec.End)
+	case *Country:
+		if rec.Independence != nil {
+			add(rec.Independence.Date)
+		}
+	case *Partnership:
+		add(rec.Launched.Date)
+		meeting(rec.FirstSummit)
+		meeting(rec.LatestMeeting)
+		meeting(rec.NextMeeting)
+		for i := range rec.Meetings {
+			meeting(&rec.Meetings[i])
+		}
+	case *Project:
+		for _, m := range rec.Milestones {
+			add(m.Date, m.End)
+		}
+	case *Event:
+		add(rec.Date, rec.End)
+	case *Source:
+		add(rec.Date)
+	}
+	return ys
+}
+
+// texts emits everything a record says that a user might search for.
+func (ds *Dataset) texts(r Ref, emit func(string)) {
+	all := func(ss []string) {
+		for _, s := range ss {
+			emit(s)
+		}
+	}
+	facts := func(fs []Fact) {
+		for _, f := range fs {
+			emit(f.Text)
+		}
+	}
+	emit(ds.ID(r))
+	switch rec := ds.Record(r).(type) {
+	case *Summit:
+		emit(rec.Name)
+		all(rec.AltNames)
+		emit(rec.City)
+		emit(rec.Venue)
+		emit(rec.Treaty.Name)
+		all(rec.Treaty.AltNames)
+		all(ds.CountryNames(rec.Participants))
+		emit(rec.Summary)
+		facts(rec.Outcomes)
+		facts(rec.Documents)
+	case *Country:
+		n := &rec.Names
+		emit(rec.ISO3)
+		emit(n.Common)
+		emit(n.Official)
+		emit(n.Native)
+		emit(n.NativeLatin)
+		emit(n.Russian)
+		emit(n.Chinese)
+		all(n.Aliases)
+		if rec.Capital != nil {
+			emit(rec.Capital.Name)
+		}
+		if rec.Currency != nil {
+			emit(rec.Currency.Name)
+			emit(rec.Currency.Code)
+		}
+		if rec.Leader != nil {
+			emit(rec.Leader.Name)
+			emit(rec.Leader.Title)
+		}
+		emit(rec.Summary)
+	case *Partnership:
+		emit(rec.Partner)
+		all(rec.PartnerAliases)
+		emit(rec.Format)
+		all(rec.Topics)
+		all(ds.CountryNames(rec.Members))
+		emit(rec.Summary)
+		emit(rec.Caveat)
+		for _, m := range []*Meeting{rec.FirstSummit, rec.LatestMeeting, rec.NextMeeting} {
+			if m != nil {
+				emit(m.Place)
+			}
+		}
+	case *Project:
+		emit(rec.Name)
+		all(rec.AltNames)
+		emit(string(rec.Kind))
+		emit(rec.Commodity)
+		all(ds.CountryNames(rec.Countries))
+		all(rec.OtherCountries)
+		all(rec.Partners)
+		emit(string(rec.Status))
+		for _, p := range rec.Route {
+			emit(p.Name)
+		}
+		emit(rec.Summary)
+		emit(rec.Financing)
+	case *Event:
+		emit(string(rec.Date))
+		emit(rec.Title)
+		emit(string(rec.Kind))
+		all(ds.CountryNames(rec.Countries))
+		emit(rec.Summary)
+	case *Source:
+		emit(rec.Title)
+		emit(rec.Publisher)
+		emit(rec.URL)
+		emit(string(rec.Date))
+	}
+}
+
+// MatchRanges returns the byte ranges of s that the query's positive text
+// terms match, for highlighting. Ranges are sorted and do not overlap.
+func MatchRanges(s string, q Query) [][2]int {
+	var lower, cased []byte
+	var lowerMap, casedMap []int
+	var out [][2]int
+	for _, t := range q.Terms {
+		if t.Neg || t.Field != "" {
+			continue
+		}
+		buf, m := &lower, &lowerMap
+		if t.Cased {
+			buf, m = &cased, &casedMap
+		}
+		if *buf == nil {
+			*buf, *m = foldMapped(s, t.Cased)
+		}
+		for from := 0; from < len(*buf); {
+			j := bytes.Index((*buf)[from:], []byte(t.Text))
+			if j < 0 {
+				break
+			}
+			a, b := from+j, from+j+len(t.Text)
+			out = append(out, [2]int{(*m)[a], (*m)[b]})
+			from = b
+		}
+	}
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	merged := out[:0]
+	for _, r := range out {
+		if n := len(merged); n > 0 && r[0] <= merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], r[1])
+			continue
+		}
+		merged = append(merged, r)
+	}
+	return merged
+}
+
+// foldMapped folds s and records, for every folded byte, the offset of the
+// original rune it came from (plus a final entry for the end).
+func foldMapped(s string, keepCase bool) ([]byte, []int) {
+	buf := make([]byte, 0, len(s))
+	m := make([]int, 0, len(s)+1)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		before := len(buf)
+		buf = appendFold(buf, r, keepCase)
+		for range len(buf) - before {
+			m = append(m, i)
+		}
+		i += n
+	}
+	m = append(m, len(s))
+	return buf, m
+}

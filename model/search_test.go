@@ -1,0 +1,170 @@
+package model
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestFilter(t *testing.T) {
+	ds := loadMinimal(t)
+	tests := []struct {
+		kind  Kind
+		query string
+		want  []string
+	}{
+		{KindPartnership, "", []string{"turkiye-ots", "us-c5plus1"}},
+		{KindPartnership, "turk", []string{"turkiye-ots"}},
+		{KindPartnership, "TÜRK", []string{}},              // smart case: upper case is exact
+		{KindPartnership, "Türk", []string{"turkiye-ots"}}, // and matches with the accent
+		{KindPartnership, "turkey", []string{"turkiye-ots"}},
+		{KindPartnership, "!turk", []string{"us-c5plus1"}},
+		{KindPartnership, "critical minerals", []string{"us-c5plus1"}},
+		{KindPartnership, `"critical minerals"`, []string{"us-c5plus1"}},
+		{KindPartnership, "kazakhstan", []string{"turkiye-ots", "us-c5plus1"}}, // member names
+		{KindPartnership, "year:2025", []string{"us-c5plus1"}},
+		{KindPartnership, "year:2000..2010", []string{"turkiye-ots"}},
+		{KindPartnership, "year:..2010", []string{"turkiye-ots"}},
+		{KindPartnership, "year:abc", []string{}},
+		{KindCountry, "qazaq", []string{"kz"}},
+		{KindCountry, "Казахстан", []string{"kz"}},
+		{KindCountry, "中国", []string{"cn"}},
+		{KindCountry, "country:kz", []string{"kz"}},
+		{KindCountry, "country:kaz", []string{"kz"}},
+		{KindProject, "kind:rail", []string{"cku-railway"}},
+		{KindProject, "!kind:rail", []string{"oil-pipeline"}},
+		{KindProject, "status:under", []string{"cku-railway"}},
+		{KindProject, "country:kz", []string{"oil-pipeline"}},
+		{KindProject, "kashgar", []string{"cku-railway"}}, // route places
+		{KindProject, "china-kyrgyzstan", []string{"cku-railway"}},
+		{KindProject, "source:src-b", []string{"oil-pipeline"}},
+		{KindProject, "id:cku", []string{"cku-railway"}},
+		{KindProject, "china rail", []string{"cku-railway"}},
+		{KindProject, "zzz", []string{}},
+		{KindEvent, "xian", []string{"xian-summit-2023"}},
+		{KindEvent, "xi'an", []string{"xian-summit-2023"}},
+		{KindEvent, "kind:summit", []string{"xian-summit-2023"}},
+		{KindEvent, "confidence:verified", []string{"xian-summit-2023", "bri-2013"}},
+		{KindSource, "tier:official", []string{"src-b"}},
+		{KindSource, "https://example.org/a", []string{"src-a"}},
+		{KindSummit, "astana", []string{"test-summit"}},
+		{KindSummit, "country:cn", []string{"test-summit"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind.String()+"/"+tt.query, func(t *testing.T) {
+			var got []string
+			for _, i := range ds.Filter(tt.kind, tt.query) {
+				got = append(got, ds.ID(Ref{tt.kind, i}))
+			}
+			if got == nil {
+				got = []string{}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Filter(%v, %q) = %v, want %v", tt.kind, tt.query, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRefineMatchesFilter(t *testing.T) {
+	ds := loadMinimal(t)
+	typed := "kaz oil"
+	var prevQ string
+	var prev []int
+	for i := 1; i <= len(typed); i++ {
+		q := typed[:i]
+		got := ds.Refine(KindProject, prevQ, prev, q)
+		want := ds.Filter(KindProject, q)
+		if !slices.Equal(got, want) {
+			t.Fatalf("Refine(%q) = %v, Filter = %v", q, got, want)
+		}
+		prevQ, prev = q, got
+	}
+	// Extending a negated term widens the result, so Refine must not narrow.
+	a := ds.Refine(KindProject, "", nil, "!r")
+	b := ds.Refine(KindProject, "!r", a, "!ra")
+	if !slices.Equal(b, ds.Filter(KindProject, "!ra")) {
+		t.Errorf("negated refine = %v", b)
+	}
+}
+
+func TestParseQuery(t *testing.T) {
+	q := ParseQuery(`  !Turk country:KZ "good neighbour" http://x.y ! ""`)
+	want := []Term{
+		{Neg: true, Text: "Turk", Cased: true},
+		{Field: "country", Text: "kz"},
+		{Text: "good neighbour"},
+		{Text: "http://x.y"},
+		{Text: "!"},
+	}
+	if !slices.Equal(q.Terms, want) {
+		t.Errorf("ParseQuery = %+v\nwant %+v", q.Terms, want)
+	}
+	if !ParseQuery("   ").Empty() {
+		t.Error("blank query is not empty")
+	}
+}
+
+func TestMatchRanges(t *testing.T) {
+	tests := []struct {
+		text, query string
+		want        [][2]int
+	}{
+		{"Türkiye", "turk", [][2]int{{0, 5}}},
+		{"Xi'an summit", "xian", [][2]int{{0, 5}}},
+		{"rail and Rail", "rail", [][2]int{{0, 4}, {9, 13}}},
+		{"rail and Rail", "Rail", [][2]int{{9, 13}}},
+		{"abc", "!abc", nil},
+		{"overlapping aaa", "aa a", [][2]int{{5, 6}, {12, 15}}},
+	}
+	for _, tt := range tests {
+		got := MatchRanges(tt.text, ParseQuery(tt.query))
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("MatchRanges(%q, %q) = %v, want %v", tt.text, tt.query, got, tt.want)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"Türkiye":          "turkiye",
+		"Oʻzbekiston":      "ozbekiston",
+		"China–Kyrgyzstan": "china-kyrgyzstan",
+		"Xi'an":            "xian",
+		"Қазақстан":        "қазақстан",
+		"São Tomé":         "sao tome",
+		"İstanbul":         "istanbul",
+		"Ashgabat":         "ashgabat",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestRelations(t *testing.T) {
+	ds := loadMinimal(t)
+	if got := ds.ProjectsOf("kz"); !slices.Equal(got, []int{1}) {
+		t.Errorf("ProjectsOf(kz) = %v", got)
+	}
+	if got := ds.PartnershipsOf("kz"); !slices.Equal(got, []int{0, 1}) {
+		t.Errorf("PartnershipsOf(kz) = %v", got)
+	}
+	if got := ds.EventsOf("cn"); !slices.Equal(got, []int{0, 1}) {
+		t.Errorf("EventsOf(cn) = %v", got)
+	}
+	cited := ds.CitedBy("src-b")
+	var ids []string
+	for _, r := range cited {
+		ids = append(ids, ds.ID(r))
+	}
+	want := []string{"test-summit", "kz", "us-c5plus1", "oil-pipeline", "bri-2013"}
+	if !slices.Equal(ids, want) {
+		t.Errorf("CitedBy(src-b) = %v, want %v", ids, want)
+	}
+	if got := ds.SourcesOf(Ref{KindCountry, 1}); !slices.Equal(got, []string{"src-a", "src-b"}) {
+		t.Errorf("SourcesOf(kz) = %v", got)
+	}
+	if got := ds.Suggest("kzz", 3); !slices.Equal(got, []string{"kz"}) {
+		t.Errorf("Suggest(kzz) = %v", got)
+	}
+}
