@@ -84,6 +84,8 @@ type index struct {
 	citeOnce sync.Once
 	citedBy  map[string][]Ref // source id -> records citing it
 	cites    [numKinds][][]string
+
+	orders orders
 }
 
 func (ds *Dataset) prepare() {

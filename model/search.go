@@ -163,17 +163,21 @@ func (ds *Dataset) Filter(k Kind, query string) []int {
 	return ds.filter(k, ParseQuery(query), nil)
 }
 
-// Refine is Filter for a query typed one key at a time: when next extends
-// prev and the extension can only narrow the result, it searches prevHits
-// alone instead of the whole list.
-func (ds *Dataset) Refine(k Kind, prev string, prevHits []int, next string) []int {
+// Refine is the dashboard's incremental search: prevHits is the result of
+// prev in the order given by sortKey and reverse. When next extends prev
+// and the extension can only narrow the result, it scans prevHits alone and
+// keeps their order; otherwise it filters everything and sorts. Either way
+// the result is what Query(k, next, sortKey, reverse) returns.
+func (ds *Dataset) Refine(k Kind, prev string, prevHits []int, next, sortKey string, reverse bool) []int {
 	q := ParseQuery(next)
 	if prevHits != nil && prev != "" && strings.HasPrefix(next, prev) && !strings.Contains(prev, "\"") {
 		if pq := ParseQuery(prev); !pq.Empty() && pq.narrowable() && q.narrowable() {
 			return ds.filter(k, q, prevHits)
 		}
 	}
-	return ds.filter(k, q, nil)
+	hits := ds.filter(k, q, nil)
+	ds.Sort(k, hits, sortKey, reverse)
+	return hits
 }
 
 func (ds *Dataset) filter(k Kind, q Query, within []int) []int {
@@ -466,7 +470,9 @@ func (ds *Dataset) texts(r Ref, emit func(string)) {
 		all(rec.PartnerAliases)
 		emit(rec.Format)
 		all(rec.Topics)
-		all(ds.CountryNames(rec.Members))
+		// Members are not indexed as text: almost every format has all
+		// five, so "turk" would find them all through Turkmenistan.
+		// country:tm filters by member instead.
 		emit(rec.Summary)
 		emit(rec.Caveat)
 		for _, m := range []*Meeting{rec.FirstSummit, rec.LatestMeeting, rec.NextMeeting} {

@@ -20,7 +20,8 @@ func TestFilter(t *testing.T) {
 		{KindPartnership, "!turk", []string{"us-c5plus1"}},
 		{KindPartnership, "critical minerals", []string{"us-c5plus1"}},
 		{KindPartnership, `"critical minerals"`, []string{"us-c5plus1"}},
-		{KindPartnership, "kazakhstan", []string{"turkiye-ots", "us-c5plus1"}}, // member names
+		{KindPartnership, "kazakhstan", []string{}}, // members are a field, not text
+		{KindPartnership, "country:kazakh", []string{"turkiye-ots", "us-c5plus1"}},
 		{KindPartnership, "year:2025", []string{"us-c5plus1"}},
 		{KindPartnership, "year:2000..2010", []string{"turkiye-ots"}},
 		{KindPartnership, "year:..2010", []string{"turkiye-ots"}},
@@ -72,16 +73,16 @@ func TestRefineMatchesFilter(t *testing.T) {
 	var prev []int
 	for i := 1; i <= len(typed); i++ {
 		q := typed[:i]
-		got := ds.Refine(KindProject, prevQ, prev, q)
-		want := ds.Filter(KindProject, q)
+		got := ds.Refine(KindProject, prevQ, prev, q, "length", false)
+		want, _ := ds.Query(KindProject, q, "length", false)
 		if !slices.Equal(got, want) {
 			t.Fatalf("Refine(%q) = %v, Filter = %v", q, got, want)
 		}
 		prevQ, prev = q, got
 	}
 	// Extending a negated term widens the result, so Refine must not narrow.
-	a := ds.Refine(KindProject, "", nil, "!r")
-	b := ds.Refine(KindProject, "!r", a, "!ra")
+	a := ds.Refine(KindProject, "", nil, "!r", "", false)
+	b := ds.Refine(KindProject, "!r", a, "!ra", "", false)
 	if !slices.Equal(b, ds.Filter(KindProject, "!ra")) {
 		t.Errorf("negated refine = %v", b)
 	}

@@ -69,7 +69,7 @@ var columns = [numKinds][]Column{
 		{Key: "id", Title: "ID", Min: 6, Max: 22, Cell: func(ds *Dataset, i int) string { return ds.Partnerships[i].ID }},
 		{Key: "partner", Title: "Partner", Min: 7, Max: 18, Cell: func(ds *Dataset, i int) string { return ds.Partnerships[i].Partner }},
 		{Key: "format", Title: "Format", Min: 8, Max: 40, Flex: true, Cell: func(ds *Dataset, i int) string { return ds.Partnerships[i].Format }},
-		{Key: "since", Title: "Since", Min: 4, Max: 11, Cell: func(ds *Dataset, i int) string { return ds.Partnerships[i].Launched.Date.Human() }},
+		{Key: "since", Title: "Since", Min: 11, Max: 11, Cell: func(ds *Dataset, i int) string { return ds.Partnerships[i].Launched.Date.Human() }},
 		{Key: "latest", Title: "Latest meeting", Min: 11, Max: 26, Flex: true, Cell: func(ds *Dataset, i int) string { return meetingCell(ds.Partnerships[i].LatestMeeting) }},
 		{Key: "members", Title: "Members", Min: 7, Max: 40, Cell: func(ds *Dataset, i int) string {
 			p := &ds.Partnerships[i]
@@ -105,7 +105,7 @@ var columns = [numKinds][]Column{
 		{Key: "id", Title: "ID", Min: 6, Max: 30, Cell: func(ds *Dataset, i int) string { return ds.Sources[i].ID }},
 		{Key: "publisher", Title: "Publisher", Min: 8, Max: 28, Cell: func(ds *Dataset, i int) string { return ds.Sources[i].Publisher }},
 		{Key: "title", Title: "Title", Min: 10, Max: 70, Flex: true, Cell: func(ds *Dataset, i int) string { return ds.Sources[i].Title }},
-		{Key: "date", Title: "Date", Min: 4, Max: 11, Cell: func(ds *Dataset, i int) string { return ds.Sources[i].Date.Human() }},
+		{Key: "date", Title: "Date", Min: 11, Max: 11, Cell: func(ds *Dataset, i int) string { return ds.Sources[i].Date.Human() }},
 		{Key: "tier", Title: "Tier", Min: 4, Max: 9, Cell: func(ds *Dataset, i int) string { return string(ds.Sources[i].Tier) }},
 		{Key: "cited", Title: "Cited", Min: 5, Max: 5, Right: true, Cell: func(ds *Dataset, i int) string {
 			return strconv.Itoa(len(ds.CitedBy(ds.Sources[i].ID)))

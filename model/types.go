@@ -229,6 +229,7 @@ const (
 	Power     ProjectKind = "power"
 	Logistics ProjectKind = "logistics"
 	Digital   ProjectKind = "digital"
+	Industry  ProjectKind = "industry"
 )
 
 // ProjectStatus is where a project stands at the dataset's reference date.

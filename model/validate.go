@@ -24,7 +24,7 @@ var (
 // enums lists the closed vocabularies, keyed by their Go type.
 var enums = map[reflect.Type][]string{
 	confidenceType:                   {string(Verified), string(SingleSource), string(Conflicting), string(Derived)},
-	reflect.TypeFor[ProjectKind]():   {string(Rail), string(Road), string(Pipeline), string(Power), string(Logistics), string(Digital)},
+	reflect.TypeFor[ProjectKind]():   {string(Rail), string(Road), string(Pipeline), string(Power), string(Logistics), string(Digital), string(Industry)},
 	reflect.TypeFor[ProjectStatus](): {string(Proposed), string(UnderConstruction), string(Operating), string(Stalled)},
 	reflect.TypeFor[EventKind]():     {string(Independence), string(Diplomacy), string(SummitEvent), string(Organisation), string(Infrastructure), string(Initiative)},
 	reflect.TypeFor[SourceTier]():    {string(Official), string(Press), string(Reference), string(Secondary), string(DataSet)},

@@ -1,0 +1,44 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+// LoadJSON loads machine-written JSON, such as the dataset snapshot
+// embedded in the binary, with encoding/json: about fifteen times faster
+// than the YAML path, which matters at start-up. Decoding is strict
+// (unknown fields are errors) and the result is sanitised, validated and
+// indexed exactly as Load does. Problems carry a path but, as JSON errors
+// give only byte offsets, at most one position.
+func LoadJSON(name string, src []byte) (*Dataset, error) {
+	l := &loader{file: name, src: src, openQuote: -1}
+	if len(src) > MaxFileSize {
+		return nil, Problems{tooBig(name, int64(len(src)))}
+	}
+	dec := json.NewDecoder(bytes.NewReader(src))
+	dec.DisallowUnknownFields()
+	var ds Dataset
+	if err := dec.Decode(&ds); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		off := int64(0)
+		switch {
+		case errors.As(err, &se):
+			off = se.Offset
+		case errors.As(err, &te):
+			off = te.Offset
+		}
+		line, col := l.offsetPos(int(min(off, int64(len(src)))))
+		return nil, Problems{{File: name, Line: line, Col: col, Msg: fmt.Sprintf("invalid JSON: %v", err)}}
+	}
+	sanitize(&ds)
+	l.validate(&ds)
+	if len(l.probs) > 0 {
+		return nil, l.probs.sorted()
+	}
+	ds.prepare()
+	return &ds, nil
+}
