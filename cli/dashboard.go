@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"casia/model"
+)
+
+// tuiFlags are the dashboard's start-up options.
+type tuiFlags struct {
+	tab     string
+	filter  string
+	theme   string
+	noState bool
+	ascii   bool
+}
+
+// Tabs are the dashboard's tab names, in order, as --tab accepts them.
+var Tabs = []string{"summit", "signatories", "partnerships", "infrastructure", "timeline", "map", "sources"}
+
+// Themes are the --theme values.
+var Themes = []string{"auto", "dark", "light", "high-contrast"}
+
+func (a *app) tuiFlags(root *cobra.Command) {
+	f := root.Flags()
+	f.StringVarP(&a.tui.tab, "tab", "t", "", "open the dashboard on `TAB`: "+strings.Join(Tabs, ", "))
+	f.StringVarP(&a.tui.filter, "filter", "f", "", "start with `TEXT` in the tab's filter")
+	f.StringVar(&a.tui.theme, "theme", "auto", "colour theme: "+strings.Join(Themes, ", "))
+	f.BoolVar(&a.tui.noState, "no-state", false, "do not read or write the remembered tab, filters and sort")
+	f.BoolVar(&a.tui.ascii, "ascii", false, "draw the map with block characters instead of braille")
+	_ = root.RegisterFlagCompletionFunc("tab", fixedCompletions(Tabs))
+	_ = root.RegisterFlagCompletionFunc("theme", fixedCompletions(Themes))
+}
+
+func fixedCompletions(vals []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return vals, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// tabName resolves --tab, accepting a unique prefix or the tab's number.
+func tabName(s string) (string, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return "", nil
+	}
+	if len(s) == 1 && s[0] >= '1' && int(s[0]-'1') < len(Tabs) {
+		return Tabs[s[0]-'1'], nil
+	}
+	var hits []string
+	for _, t := range Tabs {
+		if t == s {
+			return t, nil
+		}
+		if strings.HasPrefix(t, s) {
+			hits = append(hits, t)
+		}
+	}
+	switch {
+	case s == "countries":
+		return "signatories", nil
+	case s == "projects":
+		return "infrastructure", nil
+	case s == "events":
+		return "timeline", nil
+	case len(hits) == 1:
+		return hits[0], nil
+	}
+	return "", fmt.Errorf("unknown tab %q; use one of: %s", s, strings.Join(Tabs, ", "))
+}
+
+func (a *app) runRoot(cmd *cobra.Command) error {
+	tab, err := tabName(a.tui.tab)
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(Themes, a.tui.theme) {
+		return fmt.Errorf("unknown theme %q; use one of: %s", a.tui.theme, strings.Join(Themes, ", "))
+	}
+	ds, err := a.dataset()
+	if err != nil {
+		return err
+	}
+	if a.io.Terminal && runDashboard != nil {
+		return runDashboard(cmd, a, ds, tab)
+	}
+	return printOverview(cmd, ds)
+}
+
+// runDashboard starts the TUI; set by dashboard_tui.go.
+var runDashboard func(cmd *cobra.Command, a *app, ds *model.Dataset, tab string) error
+
+// printOverview is what `casia | less` shows: the summit record and what
+// else the dataset holds.
+func printOverview(cmd *cobra.Command, ds *model.Dataset) error {
+	w := cmd.OutOrStdout()
+	if ds.Len(model.KindSummit) > 0 {
+		fmt.Fprint(w, ds.Describe(model.Ref{Kind: model.KindSummit}))
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "%s: %d signatories, %d partnerships, %d projects, %d events, %d sources (as of %s).\n",
+		ds.Meta.Title, ds.Len(model.KindCountry), ds.Len(model.KindPartnership), ds.Len(model.KindProject),
+		ds.Len(model.KindEvent), ds.Len(model.KindSource), ds.Meta.AsOf.Human())
+	fmt.Fprintln(w, "Run casia in a terminal for the dashboard, or see casia --help for list, show and export.")
+	return nil
+}

@@ -1,0 +1,41 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/goccy/go-yaml"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) exportCmd() *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Print the whole dataset as YAML or JSON, ready to edit and load with --data",
+		Example: `  casia export > my.yaml          # edit, then:
+  casia validate my.yaml && casia --data my.yaml
+  casia export --format json | jq '.projects[].name'`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := oneOf("format", format, []string{"yaml", "json"}); err != nil {
+				return err
+			}
+			ds, err := a.dataset()
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				return writeJSON(cmd.OutOrStdout(), ds)
+			}
+			out, err := yaml.MarshalWithOptions(ds, yaml.Indent(2), yaml.IndentSequence(true), yaml.UseLiteralStyleIfMultiline(true))
+			if err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			_, err = cmd.OutOrStdout().Write(out)
+			return err
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "o", "yaml", "output `FORMAT`: yaml or json")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions([]string{"yaml", "json"}))
+	return cmd
+}

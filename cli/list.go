@@ -1,0 +1,194 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"casia/model"
+)
+
+var listFormats = []string{"table", "json", "csv", "markdown"}
+
+func (a *app) listCmd() *cobra.Command {
+	var filter, sortKey, format string
+	var reverse bool
+	cmd := &cobra.Command{
+		Use:   "list signatories|partnerships|projects|events|sources",
+		Short: "Print a list of records as a table, JSON, CSV or Markdown",
+		Long: `Print one of the dataset's lists. --filter takes the same query language as
+the dashboard's "/" filter: words must all match (case-insensitive unless
+you type a capital; accents optional: "turkiye" finds Türkiye), "!word"
+excludes, and field:value narrows by one attribute:
+
+` + queryHelp() + `
+Figures marked * are contested: sources disagree and the record lists
+every value with its source (casia show ID).`,
+		Example: `  casia list signatories
+  casia list partnerships --filter EU --format json
+  casia list projects --filter "kind:rail !status:operating" --sort cost
+  casia list events --filter year:2023..2025 --format markdown
+  casia list sources --sort cited --format csv`,
+		Args:      cobra.ExactArgs(1),
+		ValidArgs: []string{"signatories", "partnerships", "projects", "events", "sources"},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			kind, err := model.ParseList(args[0])
+			if err != nil {
+				return err
+			}
+			if err := oneOf("format", format, listFormats); err != nil {
+				return err
+			}
+			ds, err := a.dataset()
+			if err != nil {
+				return err
+			}
+			idx, err := ds.Query(kind, filter, sortKey, reverse)
+			if err != nil {
+				return err
+			}
+			if len(idx) == 0 && format != "json" {
+				fmt.Fprintf(cmd.ErrOrStderr(), "casia: no %s match %q\n", kind.ListName(), filter)
+			}
+			return writeList(cmd.OutOrStdout(), ds, kind, idx, format)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&filter, "filter", "f", "", "only records matching `QUERY`")
+	f.StringVarP(&sortKey, "sort", "s", "", "order by `FIELD` (see the list's fields below)")
+	f.BoolVarP(&reverse, "reverse", "r", false, "reverse the order")
+	f.StringVarP(&format, "format", "o", "table", "output `FORMAT`: "+strings.Join(listFormats, ", "))
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions(listFormats))
+	_ = cmd.RegisterFlagCompletionFunc("sort", func(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		if len(args) == 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		k, err := model.ParseList(args[0])
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		var keys []string
+		for _, sf := range model.SortFields(k) {
+			keys = append(keys, sf.Key+"\t"+sf.Label)
+		}
+		return keys, cobra.ShellCompDirectiveNoFileComp
+	})
+	cmd.SetUsageTemplate(cmd.UsageTemplate() + "\nSort fields:\n" + sortHelp())
+	return cmd
+}
+
+func queryHelp() string {
+	var b strings.Builder
+	for _, f := range model.QueryFields {
+		fmt.Fprintf(&b, "  %-11s %s\n", f.Name+":", f.Help)
+	}
+	return b.String()
+}
+
+func sortHelp() string {
+	var b strings.Builder
+	for _, k := range model.Lists {
+		var keys []string
+		for _, f := range model.SortFields(k) {
+			keys = append(keys, f.Key)
+		}
+		fmt.Fprintf(&b, "  %-13s %s\n", k.ListName(), strings.Join(keys, ", "))
+	}
+	return b.String()
+}
+
+func oneOf(flag, val string, allowed []string) error {
+	for _, a := range allowed {
+		if val == a {
+			return nil
+		}
+	}
+	return fmt.Errorf("invalid --%s %q; use one of: %s", flag, val, strings.Join(allowed, ", "))
+}
+
+func writeList(w io.Writer, ds *model.Dataset, k model.Kind, idx []int, format string) error {
+	if format == "json" {
+		recs := make([]any, len(idx))
+		for j, i := range idx {
+			recs[j] = ds.Record(model.Ref{Kind: k, Index: i})
+		}
+		return writeJSON(w, recs)
+	}
+	cols := model.Columns(k)
+	header := make([]string, len(cols))
+	for c, col := range cols {
+		header[c] = col.Title
+		if format == "csv" {
+			header[c] = col.Key
+		}
+	}
+	rows := make([][]string, len(idx))
+	contested := false
+	for j, i := range idx {
+		rows[j] = make([]string, len(cols))
+		for c, col := range cols {
+			v := col.Cell(ds, i)
+			if col.Right && strings.HasSuffix(v, "*") {
+				contested = true
+				if format == "csv" {
+					v = strings.TrimSuffix(v, "*")
+				}
+			}
+			rows[j][c] = v
+		}
+	}
+	switch format {
+	case "csv":
+		cw := csv.NewWriter(w)
+		_ = cw.Write(header)
+		_ = cw.WriteAll(rows)
+		return cw.Error()
+	case "markdown":
+		esc := func(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+		fmt.Fprintf(w, "| %s |\n", strings.Join(mapStrings(header, esc), " | "))
+		seps := make([]string, len(cols))
+		for c, col := range cols {
+			seps[c] = "---"
+			if col.Right {
+				seps[c] = "---:"
+			}
+		}
+		fmt.Fprintf(w, "| %s |\n", strings.Join(seps, " | "))
+		for _, r := range rows {
+			fmt.Fprintf(w, "| %s |\n", strings.Join(mapStrings(r, esc), " | "))
+		}
+	default:
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, strings.Join(header, "\t"))
+		for _, r := range rows {
+			fmt.Fprintln(tw, strings.Join(r, "\t"))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	if contested {
+		fmt.Fprintf(w, "\n%s\n", model.ConflictMark)
+	}
+	return nil
+}
+
+func mapStrings(ss []string, f func(string) string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = f(s)
+	}
+	return out
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

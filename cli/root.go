@@ -1,0 +1,179 @@
+// Package cli is casia's command line: the dashboard launcher and the
+// scriptable list, show, export and validate commands. The SSH server runs
+// the same commands for sessions without a terminal.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"charm.land/fang/v2"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"casia/data"
+	"casia/model"
+)
+
+// Version is the release; `go build -ldflags "-X casia/cli.Version=v1.2.3"`
+// stamps it.
+var Version = "0.1.0-dev"
+
+// IO is where a command reads and writes, so the same commands serve a
+// local terminal, a test and an SSH session.
+type IO struct {
+	In       io.Reader
+	Out, Err io.Writer
+	Getenv   func(string) string
+	// Terminal reports whether stdout (and stdin) are an interactive
+	// terminal, which decides between the dashboard and plain output.
+	Terminal bool
+}
+
+// StdIO is the process's own streams.
+func StdIO() IO {
+	return IO{
+		In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv,
+		Terminal: term.IsTerminal(os.Stdout.Fd()) && term.IsTerminal(os.Stdin.Fd()),
+	}
+}
+
+// app carries what the commands share: where they write and which data
+// they read.
+type app struct {
+	io       IO
+	dataPath string
+	ds       *model.Dataset
+	tui      tuiFlags
+}
+
+// dataset loads --data (or $CASIA_DATA) or the embedded dataset, once.
+func (a *app) dataset() (*model.Dataset, error) {
+	if a.ds != nil {
+		return a.ds, nil
+	}
+	path := a.dataPath
+	if path == "" && a.io.Getenv != nil {
+		path = a.io.Getenv("CASIA_DATA")
+	}
+	var err error
+	if path == "" {
+		a.ds, err = data.Load()
+	} else {
+		a.ds, err = model.LoadFile(path)
+	}
+	return a.ds, err
+}
+
+// New builds the command tree.
+func New(std IO) *cobra.Command {
+	a := &app{io: std}
+	root := &cobra.Command{
+		Use:   "casia",
+		Short: "China–Central Asia relations at your fingertips",
+		Long: `casia is a terminal dashboard of China–Central Asia relations: the 2025 Astana
+summit and the Treaty on Eternal Good-Neighbourliness, Friendship and
+Cooperation, the six signatory states, the "C5+X" dialogue formats, the
+railways and pipelines that tie the region together, and a sourced timeline.
+
+Every record cites its sources. Run without arguments in a terminal to open
+the dashboard; with output to a pipe it prints the summit overview.`,
+		Example: `  casia                                      # open the dashboard
+  casia --tab partnerships --filter turk     # start on a tab, filtered
+  casia list partnerships --format json      # scriptable output
+  casia show kz                              # one record, as text
+  casia export > my.yaml && casia --data my.yaml
+  casia validate my.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runRoot(cmd)
+		},
+	}
+	root.SetIn(std.In)
+	root.SetOut(std.Out)
+	root.SetErr(std.Err)
+	root.PersistentFlags().StringVarP(&a.dataPath, "data", "d", "", "read the dataset from `FILE` (YAML or JSON) instead of the built-in one; also $CASIA_DATA")
+	_ = root.MarkPersistentFlagFilename("data", "yaml", "yml", "json")
+	a.tuiFlags(root)
+	root.AddCommand(a.listCmd(), a.showCmd(), a.exportCmd(), a.validateCmd())
+	for _, c := range extraCommands {
+		root.AddCommand(c(a))
+	}
+	return root
+}
+
+// extraCommands are added by other files of this package (serve), so that
+// the SSH server's restricted tree can leave them out.
+var extraCommands []func(*app) *cobra.Command
+
+// Main runs casia with the process's arguments and returns the exit code.
+func Main() int {
+	return Run(context.Background(), os.Args[1:], StdIO())
+}
+
+// Run executes one command line and returns its exit code. Errors are
+// printed to io.Err: data problems one per line as FILE:LINE:COL: …, others
+// styled when stderr is a terminal.
+func Run(ctx context.Context, args []string, std IO) int {
+	root := New(std)
+	root.SetArgs(args)
+	errTTY := false
+	if f, ok := std.Err.(*os.File); ok {
+		errTTY = term.IsTerminal(f.Fd())
+	}
+	err := fang.Execute(ctx, root,
+		fang.WithVersion(Version),
+		fang.WithErrorHandler(func(w io.Writer, styles fang.Styles, err error) {
+			printError(std.Err, w, styles, err, errTTY)
+		}),
+	)
+	if err != nil {
+		var exit exitError
+		if errors.As(err, &exit) {
+			return exit.code
+		}
+		return 1
+	}
+	return 0
+}
+
+// exitError ends a command with a code after it has reported for itself.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+func printError(plain, styled io.Writer, styles fang.Styles, err error, tty bool) {
+	var exit exitError
+	if errors.As(err, &exit) {
+		return // already reported
+	}
+	var probs model.Problems
+	if errors.As(err, &probs) {
+		fmt.Fprintln(plain, probs.Error())
+		fmt.Fprintf(plain, "casia: %s\n", tally(len(probs)))
+		return
+	}
+	if tty {
+		fang.DefaultErrorHandler(styled, styles, err)
+		return
+	}
+	msg := err.Error()
+	if !strings.HasPrefix(msg, "casia") {
+		msg = "casia: " + msg
+	}
+	fmt.Fprintln(plain, msg)
+}
+
+func tally(n int) string {
+	if n == 1 {
+		return "1 problem in the data file"
+	}
+	if n > model.MaxProblems {
+		return fmt.Sprintf("more than %d problems in the data file", model.MaxProblems)
+	}
+	return fmt.Sprintf("%d problems in the data file", n)
+}

@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"os/exec"
+	"runtime"
+
+	"github.com/spf13/cobra"
+
+	"casia/model"
+	"casia/tui"
+)
+
+func init() { runDashboard = dashboard }
+
+// dashboard runs the TUI with the remembered state and saves it on exit.
+func dashboard(cmd *cobra.Command, a *app, ds *model.Dataset, tab string) error {
+	opts := tui.Options{
+		Tab:     tab,
+		Filter:  a.tui.filter,
+		Theme:   tui.Theme(a.tui.theme),
+		NoColor: a.io.Getenv("NO_COLOR") != "",
+		ASCII:   a.tui.ascii,
+		OpenURL: openURL,
+	}
+	statePath := ""
+	if !a.tui.noState {
+		if p, err := tui.StatePath(a.io.Getenv); err == nil {
+			statePath = p
+			opts.State = tui.LoadState(p)
+		}
+	}
+	m, err := tui.Run(cmd.Context(), ds, opts)
+	if err != nil {
+		return err
+	}
+	if statePath != "" && m != nil {
+		// Failing to remember is not worth an error after a good session.
+		_ = tui.SaveState(statePath, m.Snapshot())
+	}
+	return nil
+}
+
+// openURL starts the platform's opener with its output discarded, so a
+// chatty browser cannot scribble over the dashboard.
+func openURL(url string) error {
+	var c *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		c = exec.Command("open", url)
+	case "windows":
+		c = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		c = exec.Command("xdg-open", url)
+	}
+	c.Stdin, c.Stdout, c.Stderr = nil, nil, nil
+	if err := c.Start(); err != nil {
+		return err
+	}
+	go func() { _ = c.Wait() }()
+	return nil
+}

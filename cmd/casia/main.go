@@ -1,0 +1,10 @@
+// Command casia is a terminal dashboard of China–Central Asia relations.
+package main
+
+import (
+	"os"
+
+	"casia/cli"
+)
+
+func main() { os.Exit(cli.Main()) }
