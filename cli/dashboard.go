@@ -27,8 +27,8 @@ var Themes = []string{"auto", "dark", "light", "high-contrast"}
 
 func (a *app) tuiFlags(root *cobra.Command) {
 	f := root.Flags()
-	f.StringVarP(&a.tui.tab, "tab", "t", "", "open the dashboard on `TAB`: "+strings.Join(Tabs, ", "))
-	f.StringVarP(&a.tui.filter, "filter", "f", "", "start with `TEXT` in the tab's filter")
+	f.StringVarP(&a.tui.tab, "tab", "t", "", "open the dashboard on TAB: "+strings.Join(Tabs, ", "))
+	f.StringVarP(&a.tui.filter, "filter", "f", "", "start with TEXT in the tab's filter")
 	f.StringVar(&a.tui.theme, "theme", "auto", "colour theme: "+strings.Join(Themes, ", "))
 	f.BoolVar(&a.tui.noState, "no-state", false, "do not read or write the remembered tab, filters and sort")
 	f.BoolVar(&a.tui.ascii, "ascii", false, "draw the map with block characters instead of braille")

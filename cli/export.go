@@ -35,7 +35,7 @@ func (a *app) exportCmd() *cobra.Command {
 			return err
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "o", "yaml", "output `FORMAT`: yaml or json")
+	cmd.Flags().StringVarP(&format, "format", "o", "yaml", "output FORMAT: yaml or json")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions([]string{"yaml", "json"}))
 	return cmd
 }

@@ -2,11 +2,12 @@ package cli
 
 import (
 	"encoding/csv"
+
 	"encoding/json"
 	"fmt"
+	"github.com/charmbracelet/x/ansi"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -27,8 +28,13 @@ you type a capital; accents optional: "turkiye" finds Türkiye), "!word"
 excludes, and field:value narrows by one attribute:
 
 ` + queryHelp() + `
-Figures marked * are contested: sources disagree and the record lists
-every value with its source (casia show ID).`,
+In table, CSV and Markdown output a figure marked ~ is approximate and one
+marked * is contested: sources disagree, and casia show ID lists every
+value with its source. JSON carries the full figures (approx, confidence,
+note, sources).
+
+Sort fields (the first is the default):
+` + sortHelp(),
 		Example: `  casia list signatories
   casia list partnerships --filter EU --format json
   casia list projects --filter "kind:rail !status:operating" --sort cost
@@ -59,10 +65,10 @@ every value with its source (casia show ID).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&filter, "filter", "f", "", "only records matching `QUERY`")
-	f.StringVarP(&sortKey, "sort", "s", "", "order by `FIELD` (see the list's fields below)")
+	f.StringVarP(&filter, "filter", "f", "", "only records matching QUERY")
+	f.StringVarP(&sortKey, "sort", "s", "", "order by FIELD (see the sort fields above)")
 	f.BoolVarP(&reverse, "reverse", "r", false, "reverse the order")
-	f.StringVarP(&format, "format", "o", "table", "output `FORMAT`: "+strings.Join(listFormats, ", "))
+	f.StringVarP(&format, "format", "o", "table", "output FORMAT: "+strings.Join(listFormats, ", "))
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions(listFormats))
 	_ = cmd.RegisterFlagCompletionFunc("sort", func(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 		if len(args) == 0 {
@@ -78,7 +84,6 @@ every value with its source (casia show ID).`,
 		}
 		return keys, cobra.ShellCompDirectiveNoFileComp
 	})
-	cmd.SetUsageTemplate(cmd.UsageTemplate() + "\nSort fields:\n" + sortHelp())
 	return cmd
 }
 
@@ -133,11 +138,8 @@ func writeList(w io.Writer, ds *model.Dataset, k model.Kind, idx []int, format s
 		rows[j] = make([]string, len(cols))
 		for c, col := range cols {
 			v := col.Cell(ds, i)
-			if col.Right && strings.HasSuffix(v, "*") {
+			if col.Right && (strings.HasSuffix(v, "*") || strings.HasPrefix(v, "~")) {
 				contested = true
-				if format == "csv" {
-					v = strings.TrimSuffix(v, "*")
-				}
 			}
 			rows[j][c] = v
 		}
@@ -163,19 +165,42 @@ func writeList(w io.Writer, ds *model.Dataset, k model.Kind, idx []int, format s
 			fmt.Fprintf(w, "| %s |\n", strings.Join(mapStrings(r, esc), " | "))
 		}
 	default:
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, strings.Join(header, "\t"))
-		for _, r := range rows {
-			fmt.Fprintln(tw, strings.Join(r, "\t"))
+		right := make([]bool, len(cols))
+		for c, col := range cols {
+			right[c] = col.Right
 		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
+		writeAligned(w, header, rows, right)
 	}
 	if contested {
 		fmt.Fprintf(w, "\n%s\n", model.ConflictMark)
 	}
 	return nil
+}
+
+// writeAligned prints a plain table: columns two spaces apart, numbers
+// right-aligned, widths measured in terminal cells, no trailing spaces.
+func writeAligned(w io.Writer, header []string, rows [][]string, right []bool) {
+	widths := make([]int, len(header))
+	for _, r := range append([][]string{header}, rows...) {
+		for c, v := range r {
+			widths[c] = max(widths[c], ansi.StringWidth(v))
+		}
+	}
+	for _, r := range append([][]string{header}, rows...) {
+		var b strings.Builder
+		for c, v := range r {
+			pad := strings.Repeat(" ", widths[c]-ansi.StringWidth(v))
+			if c > 0 {
+				b.WriteString("  ")
+			}
+			if right[c] {
+				b.WriteString(pad + v)
+			} else {
+				b.WriteString(v + pad)
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
 }
 
 func mapStrings(ss []string, f func(string) string) []string {

@@ -96,14 +96,46 @@ the dashboard; with output to a pipe it prints the summit overview.`,
 	root.SetIn(std.In)
 	root.SetOut(std.Out)
 	root.SetErr(std.Err)
-	root.PersistentFlags().StringVarP(&a.dataPath, "data", "d", "", "read the dataset from `FILE` (YAML or JSON) instead of the built-in one; also $CASIA_DATA")
+	root.PersistentFlags().StringVarP(&a.dataPath, "data", "d", "", "read the dataset from FILE (YAML or JSON) instead of the built-in one; also $CASIA_DATA")
 	_ = root.MarkPersistentFlagFilename("data", "yaml", "yml", "json")
 	a.tuiFlags(root)
 	root.AddCommand(a.listCmd(), a.showCmd(), a.exportCmd(), a.validateCmd())
+	strictHelpAndCompletion(root)
 	for _, c := range extraCommands {
 		root.AddCommand(c(a))
 	}
 	return root
+}
+
+// strictHelpAndCompletion makes "casia help nope" and "casia completion
+// tcsh" errors, where cobra prints a help page and exits 0 (so `casia
+// completion tcsh > f` would quietly write help text into f).
+func strictHelpAndCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Args = func(cmd *cobra.Command, args []string) error {
+				if len(args) > 0 {
+					return fmt.Errorf("unknown shell %q; use bash, zsh, fish or powershell", args[0])
+				}
+				return nil
+			}
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				return fmt.Errorf("name a shell: casia completion bash|zsh|fish|powershell")
+			}
+		}
+	}
+	root.SetHelpCommand(&cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			target, rest, err := cmd.Root().Find(args)
+			if err != nil || len(rest) > 0 || target == nil {
+				return fmt.Errorf("unknown help topic %q; try casia --help", strings.Join(args, " "))
+			}
+			return target.Help()
+		},
+	})
 }
 
 // extraCommands are added by other files of this package (serve), so that
@@ -151,6 +183,9 @@ func printError(plain, styled io.Writer, styles fang.Styles, err error, tty bool
 	if errors.As(err, &exit) {
 		return // already reported
 	}
+	// Messages may quote what the user typed (a flag, a path): never let
+	// it reach the terminal as escape sequences.
+	err = safeError{err}
 	var probs model.Problems
 	if errors.As(err, &probs) {
 		fmt.Fprintln(plain, probs.Error())
@@ -167,6 +202,13 @@ func printError(plain, styled io.Writer, styles fang.Styles, err error, tty bool
 	}
 	fmt.Fprintln(plain, msg)
 }
+
+// safeError prints a wrapped error with control characters removed, while
+// errors.As still sees the original.
+type safeError struct{ err error }
+
+func (e safeError) Error() string { return model.Safe(e.err.Error(), true) }
+func (e safeError) Unwrap() error { return e.err }
 
 func tally(n int) string {
 	if n == 1 {

@@ -56,7 +56,7 @@ everything else a slug (casia list … shows the IDs in the first column).`,
 			return err
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "o", "text", "output `FORMAT`: text or json")
+	cmd.Flags().StringVarP(&format, "format", "o", "text", "output FORMAT: text or json")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions([]string{"text", "json"}))
 	return cmd
 }

@@ -28,7 +28,8 @@ the exit status is 1 if any file has a problem.`,
 				var ds *model.Dataset
 				var err error
 				if path == "-" {
-					ds, err = loadReader("<stdin>", cmd.InOrStdin())
+					path = "<stdin>"
+					ds, err = loadReader(path, cmd.InOrStdin())
 				} else {
 					ds, err = model.LoadFile(path)
 				}
@@ -37,14 +38,14 @@ the exit status is 1 if any file has a problem.`,
 					var probs model.Problems
 					if errors.As(err, &probs) {
 						fmt.Fprintln(cmd.ErrOrStderr(), probs.Error())
-						fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s\n", path, tally(len(probs)))
+						fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s\n", model.Safe(path, false), tally(len(probs)))
 					} else {
-						fmt.Fprintf(cmd.ErrOrStderr(), "casia: %v\n", err)
+						fmt.Fprintf(cmd.ErrOrStderr(), "casia: %s\n", model.Safe(err.Error(), false))
 					}
 					continue
 				}
 				fmt.Fprintf(cmd.OutOrStdout(), "%s: ok: %d signatories, %d partnerships, %d projects, %d events, %d sources\n",
-					path, ds.Len(model.KindCountry), ds.Len(model.KindPartnership), ds.Len(model.KindProject),
+					model.Safe(path, false), ds.Len(model.KindCountry), ds.Len(model.KindPartnership), ds.Len(model.KindProject),
 					ds.Len(model.KindEvent), ds.Len(model.KindSource))
 			}
 			if failed > 0 {

@@ -289,7 +289,8 @@ func (d *describer) project(p *Project) {
 		route = append(route, pl.Name)
 	}
 	if len(route) > 0 {
-		d.line("\nRoute", strings.Join(route, " – "))
+		d.b.WriteByte('\n')
+		d.line("Route", strings.Join(route, " – "))
 	}
 	d.list("Notes", factTexts(p.Notes))
 }

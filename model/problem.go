@@ -19,7 +19,9 @@ type Problem struct {
 // Error formats the problem as FILE:LINE:COL: PATH: MESSAGE.
 func (p Problem) Error() string {
 	var b strings.Builder
-	b.WriteString(p.File)
+	// The file name comes from the user's command line, not the data, so
+	// it is sanitised here, where it is printed.
+	b.WriteString(Safe(p.File, false))
 	if p.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", p.Line, p.Col)
 	}

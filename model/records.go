@@ -338,26 +338,44 @@ func collectSources(v reflect.Value, ids *[]string) {
 	}
 }
 
-// Suggest lists up to n record ids close to what a user typed: ids within
-// two edits first, then ids and titles that contain it.
+// Suggest lists up to n record ids close to what a user typed, best
+// first: ids it begins, then ids one edit away, then ids or titles that
+// contain it, then ids two edits away.
 func (ds *Dataset) Suggest(typed string, n int) []string {
 	typed = Fold(strings.TrimSpace(typed))
-	var close, contains []string
+	if typed == "" {
+		return nil
+	}
+	type cand struct {
+		id   string
+		rank int
+	}
+	var cands []cand
 	for k := KindSummit; k < numKinds; k++ {
 		for i := range ds.Len(k) {
 			r := Ref{k, i}
 			id := ds.ID(r)
+			d := editDistance(typed, id)
+			rank := -1
 			switch {
-			case editDistance(typed, id) <= 2:
-				close = append(close, id)
-			case typed != "" && (strings.Contains(id, typed) || strings.Contains(Fold(ds.Title(r)), typed)):
-				contains = append(contains, id)
+			case strings.HasPrefix(id, typed):
+				rank = 0
+			case d == 1:
+				rank = 1
+			case strings.Contains(id, typed) || strings.Contains(Fold(ds.Title(r)), typed):
+				rank = 2
+			case d == 2 && len(typed) > 2:
+				rank = 3
+			}
+			if rank >= 0 {
+				cands = append(cands, cand{id, rank})
 			}
 		}
 	}
-	out := append(close, contains...)
-	if len(out) > n {
-		out = out[:n]
+	slices.SortStableFunc(cands, func(a, b cand) int { return a.rank - b.rank })
+	var out []string
+	for _, c := range cands[:min(n, len(cands))] {
+		out = append(out, c.id)
 	}
 	return out
 }

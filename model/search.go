@@ -52,7 +52,9 @@ func isQueryField(s string) bool {
 // not understand is plain text.
 func ParseQuery(s string) Query {
 	var q Query
-	for _, tok := range tokens(s) {
+	// Queries are matched against sanitised text, so they are sanitised
+	// the same way: a control character can never match.
+	for _, tok := range tokens(Safe(s, false)) {
 		var t Term
 		if strings.HasPrefix(tok, "!") && len(tok) > 1 {
 			t.Neg, tok = true, tok[1:]
@@ -102,11 +104,20 @@ func tokens(s string) []string {
 // Empty reports whether the query matches everything.
 func (q Query) Empty() bool { return len(q.Terms) == 0 }
 
-// narrows reports whether every result of q' (a query whose text extends
-// q's) is also a result of q, so a refined search may scan only q's hits.
-func (q Query) narrowable() bool {
-	for _, t := range q.Terms {
+// narrows reports whether every record matching next also matches q, so a
+// refined search may scan only q's hits: both are plain positive terms and
+// each of q's terms is contained in the corresponding term of next.
+func (q Query) narrows(next Query) bool {
+	if q.Empty() || len(next.Terms) < len(q.Terms) {
+		return false
+	}
+	for _, t := range next.Terms {
 		if t.Neg || t.Field != "" {
+			return false
+		}
+	}
+	for i, t := range q.Terms {
+		if t.Neg || t.Field != "" || !strings.Contains(Fold(next.Terms[i].Text), Fold(t.Text)) {
 			return false
 		}
 	}
@@ -170,10 +181,8 @@ func (ds *Dataset) Filter(k Kind, query string) []int {
 // the result is what Query(k, next, sortKey, reverse) returns.
 func (ds *Dataset) Refine(k Kind, prev string, prevHits []int, next, sortKey string, reverse bool) []int {
 	q := ParseQuery(next)
-	if prevHits != nil && prev != "" && strings.HasPrefix(next, prev) && !strings.Contains(prev, "\"") {
-		if pq := ParseQuery(prev); !pq.Empty() && pq.narrowable() && q.narrowable() {
-			return ds.filter(k, q, prevHits)
-		}
+	if prevHits != nil && strings.HasPrefix(next, prev) && ParseQuery(prev).narrows(q) {
+		return ds.filter(k, q, prevHits)
 	}
 	hits := ds.filter(k, q, nil)
 	ds.Sort(k, hits, sortKey, reverse)

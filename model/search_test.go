@@ -169,3 +169,43 @@ func TestRelations(t *testing.T) {
 		t.Errorf("Suggest(kzz) = %v", got)
 	}
 }
+
+// FuzzSearch runs arbitrary queries: no panic, results in order and in
+// range, highlight ranges inside the text, and the incremental Refine
+// agreeing with a fresh Query for every prefix.
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"turk", "!kind:rail year:2000..", `"critical minerals"`, "country:kz !x", "Türk", "ʻ’–", "::", "!", `"`, "year:..", "id:"} {
+		f.Add(s)
+	}
+	ds := loadMinimal(f)
+	f.Fuzz(func(t *testing.T, q string) {
+		for k := KindSummit; k < numKinds; k++ {
+			got := ds.Filter(k, q)
+			for j, i := range got {
+				if i < 0 || i >= ds.Len(k) || (j > 0 && got[j-1] >= i) {
+					t.Fatalf("Filter(%v, %q) = %v", k, q, got)
+				}
+			}
+			var prev string
+			var hits []int
+			for n := 0; n <= len(q); n++ {
+				next := q[:n]
+				hits = ds.Refine(k, prev, hits, next, "", false)
+				want, _ := ds.Query(k, next, "", false)
+				if !slices.Equal(hits, want) {
+					t.Fatalf("Refine(%q→%q) = %v, Query = %v", prev, next, hits, want)
+				}
+				prev = next
+			}
+		}
+		parsed := ParseQuery(q)
+		text := "Türkiye – Xi'an, Oʻzbekiston " + q
+		last := 0
+		for _, r := range MatchRanges(text, parsed) {
+			if r[0] < last || r[1] < r[0] || r[1] > len(text) {
+				t.Fatalf("MatchRanges(%q, %q) = bad range %v", text, q, r)
+			}
+			last = r[1]
+		}
+	})
+}

@@ -65,10 +65,12 @@ func SortFields(k Kind) []SortField {
 // LookupSort finds a sort field by key (case-insensitive; "" is the default).
 func LookupSort(k Kind, key string) (SortField, error) {
 	fs := SortFields(k)
-	if len(fs) == 0 {
+	switch {
+	case len(fs) == 0 && key == "":
+		return SortField{}, nil
+	case len(fs) == 0:
 		return SortField{}, fmt.Errorf("%s records cannot be sorted", k)
-	}
-	if key == "" {
+	case key == "":
 		return fs[0], nil
 	}
 	for _, f := range fs {
@@ -131,7 +133,7 @@ type orders struct {
 // order is the cached permutation of all records of a kind by a field.
 func (ds *Dataset) order(k Kind, key string, reverse bool) []int {
 	f, err := LookupSort(k, key)
-	if err != nil {
+	if err != nil || f.Key == "" {
 		return nil
 	}
 	ok := orderKey{k, f.Key, reverse}

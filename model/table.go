@@ -19,11 +19,18 @@ type Column struct {
 	Cell     func(ds *Dataset, i int) string
 }
 
+// figCell is a figure in a table cell: compact ("~" for "about") and
+// starred when sources disagree.
 func figCell(f *Figure) string {
 	if f == nil {
 		return ""
 	}
-	s := f.String()
+	g := *f
+	g.Approx = false
+	s := g.String()
+	if f.Approx {
+		s = "~" + s
+	}
 	if f.Confidence == Conflicting {
 		s += "*"
 	}
@@ -41,8 +48,8 @@ func meetingCell(m *Meeting) string {
 	return s
 }
 
-// ConflictMark explains the asterisk tables put after contested figures.
-const ConflictMark = "* sources disagree; see the record for every value"
+// ConflictMark explains the marks tables put on figures.
+const ConflictMark = "~ about; * sources disagree: casia show ID gives every value with its source"
 
 var columns = [numKinds][]Column{
 	KindCountry: {
@@ -62,7 +69,7 @@ var columns = [numKinds][]Column{
 		}},
 		{Key: "population", Title: "Population", Min: 10, Max: 18, Right: true, Cell: func(ds *Dataset, i int) string { return figCell(ds.Countries[i].Population) }},
 		{Key: "area", Title: "Area", Min: 8, Max: 14, Right: true, Cell: func(ds *Dataset, i int) string { return figCell(ds.Countries[i].Area) }},
-		{Key: "gdp", Title: "GDP", Min: 8, Max: 16, Right: true, Cell: func(ds *Dataset, i int) string { return figCell(ds.Countries[i].GDP) }},
+		{Key: "gdp", Title: "GDP", Min: 8, Max: 18, Right: true, Cell: func(ds *Dataset, i int) string { return figCell(ds.Countries[i].GDP) }},
 		{Key: "trade", Title: "Trade w/ China", Min: 8, Max: 16, Right: true, Cell: func(ds *Dataset, i int) string { return figCell(ds.Countries[i].TradeWithChina) }},
 	},
 	KindPartnership: {
@@ -90,7 +97,7 @@ var columns = [numKinds][]Column{
 		{Key: "length", Title: "Length", Min: 6, Max: 12, Right: true, Cell: func(ds *Dataset, i int) string { return figCell(ds.Projects[i].Length) }},
 		{Key: "capacity", Title: "Capacity", Min: 8, Max: 14, Right: true, Cell: func(ds *Dataset, i int) string { return figCell(ds.Projects[i].Capacity) }},
 		{Key: "cost", Title: "Cost", Min: 6, Max: 14, Right: true, Cell: func(ds *Dataset, i int) string { return figCell(ds.Projects[i].Cost) }},
-		{Key: "status", Title: "Status", Min: 6, Max: 18, Cell: func(ds *Dataset, i int) string { return string(ds.Projects[i].Status) }},
+		{Key: "status", Title: "Status", Min: 18, Max: 18, Cell: func(ds *Dataset, i int) string { return string(ds.Projects[i].Status) }},
 	},
 	KindEvent: {
 		{Key: "id", Title: "ID", Min: 6, Max: 34, Cell: func(ds *Dataset, i int) string { return ds.Events[i].ID }},

@@ -7,8 +7,8 @@ package model
 // Dataset is everything casia knows. It is built once by Load, never mutated
 // afterwards, and shared read-only by every view and session.
 type Dataset struct {
-	Meta         Meta          `yaml:"meta" json:"meta"`
-	Summit       Summit        `yaml:"summit" json:"summit"`
+	Meta         Meta          `yaml:"meta" json:"meta" casia:"req"`
+	Summit       Summit        `yaml:"summit,omitempty" json:"summit,omitzero"`
 	Countries    []Country     `yaml:"countries" json:"countries"`
 	Partnerships []Partnership `yaml:"partnerships" json:"partnerships"`
 	Projects     []Project     `yaml:"projects" json:"projects"`

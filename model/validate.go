@@ -184,8 +184,12 @@ func (v *validator) structValue(rv reflect.Value) {
 	t := rv.Type()
 	si := infoOf(t)
 	for _, f := range si.fields {
+		fv := rv.FieldByIndex(f.index)
+		if t == datasetType && f.key == "summit" && fv.IsZero() {
+			continue // the summit is optional; when present it is checked
+		}
 		v.push(pathElem{key: f.key})
-		v.value(rv.FieldByIndex(f.index), f)
+		v.value(fv, f)
 		v.pop()
 	}
 	switch t {
