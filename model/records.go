@@ -75,8 +75,9 @@ type Ref struct {
 // byID and countryIdx are built at load; the rest on first use, so
 // start-up does only what the first frame needs.
 type index struct {
-	byID       map[string]Ref
-	countryIdx map[string]int
+	byID          map[string]Ref
+	countryIdx    map[string]int
+	foldedCountry map[string]string // id -> folded common name, for country:
 
 	searchOnce [numKinds]sync.Once
 	search     [numKinds]*searchIndex
@@ -101,8 +102,10 @@ func (ds *Dataset) prepare() {
 			ix.byID[ds.ID(Ref{k, i})] = Ref{k, i}
 		}
 	}
+	ix.foldedCountry = make(map[string]string, len(ds.Countries))
 	for i, c := range ds.Countries {
 		ix.countryIdx[c.ID] = i
+		ix.foldedCountry[c.ID] = Fold(c.Names.Common)
 	}
 	ds.idx = ix
 }

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -124,50 +123,6 @@ func (q Query) narrows(next Query) bool {
 	return true
 }
 
-// searchIndex is one kind's records flattened into one folded buffer, so a
-// substring search is a single fast bytes.Index pass.
-type searchIndex struct {
-	lower []byte
-	ends  []int // ends[i]: end of record i in lower (a 0 byte follows)
-
-	casedOnce sync.Once
-	cased     []byte
-	casedEnds []int
-	texts     func(i int, emit func(string))
-}
-
-func (ds *Dataset) searchIndex(k Kind) *searchIndex {
-	ix := ds.idx
-	ix.searchOnce[k].Do(func() {
-		n := ds.Len(k)
-		si := &searchIndex{ends: make([]int, n), texts: func(i int, emit func(string)) { ds.texts(Ref{k, i}, emit) }}
-		si.lower, si.ends = build(n, si.texts, false)
-		ix.search[k] = si
-	})
-	return ix.search[k]
-}
-
-func build(n int, texts func(int, func(string)), keepCase bool) ([]byte, []int) {
-	buf := make([]byte, 0, n*96)
-	ends := make([]int, n)
-	for i := range n {
-		texts(i, func(s string) {
-			buf = foldBytes(buf, s, keepCase)
-			buf = append(buf, '\n')
-		})
-		ends[i] = len(buf)
-		buf = append(buf, 0)
-	}
-	return buf, ends
-}
-
-func (si *searchIndex) casedBuf() ([]byte, []int) {
-	si.casedOnce.Do(func() {
-		si.cased, si.casedEnds = build(len(si.ends), si.texts, true)
-	})
-	return si.cased, si.casedEnds
-}
-
 // Filter returns the indices, in dataset order, of the records of kind k
 // that match the query text.
 func (ds *Dataset) Filter(k Kind, query string) []int {
@@ -201,13 +156,12 @@ func (ds *Dataset) filter(k Kind, q Query, within []int) []int {
 		}
 		return out
 	}
-	si := ds.searchIndex(k)
 	cand := within
 	for _, t := range q.Terms {
 		if t.Field != "" {
 			cand = ds.fieldHits(k, t, cand)
 		} else {
-			cand = si.textHits(t, cand, n)
+			cand = ds.searchIndex(k).textHits(t, cand, n)
 		}
 		if len(cand) == 0 {
 			break
@@ -217,61 +171,6 @@ func (ds *Dataset) filter(k Kind, q Query, within []int) []int {
 		cand = []int{}
 	}
 	return cand
-}
-
-// textHits returns the candidates (all records when cand is nil) whose text
-// contains t, or does not when t is negated.
-func (si *searchIndex) textHits(t Term, cand []int, n int) []int {
-	buf, ends := si.lower, si.ends
-	if t.Cased {
-		buf, ends = si.casedBuf()
-	}
-	needle := []byte(t.Text)
-	if cand == nil && !t.Neg {
-		out := make([]int, 0, 64)
-		pos, rec := 0, 0
-		for pos < len(buf) {
-			j := bytes.Index(buf[pos:], needle)
-			if j < 0 {
-				break
-			}
-			p := pos + j
-			for rec < len(ends) && ends[rec] <= p {
-				rec++
-			}
-			if rec == len(ends) {
-				break
-			}
-			out = append(out, rec)
-			pos = ends[rec] + 1
-			rec++
-		}
-		return out
-	}
-	match := func(i int) bool {
-		start := 0
-		if i > 0 {
-			start = ends[i-1] + 1
-		}
-		return bytes.Contains(buf[start:ends[i]], needle) != t.Neg
-	}
-	var out []int
-	if cand == nil {
-		out = make([]int, 0, n)
-		for i := range n {
-			if match(i) {
-				out = append(out, i)
-			}
-		}
-		return out
-	}
-	out = make([]int, 0, len(cand))
-	for _, i := range cand {
-		if match(i) {
-			out = append(out, i)
-		}
-	}
-	return out
 }
 
 func (ds *Dataset) fieldHits(k Kind, t Term, cand []int) []int {
@@ -294,11 +193,14 @@ func (ds *Dataset) fieldHits(k Kind, t Term, cand []int) []int {
 }
 
 func (ds *Dataset) fieldMatch(r Ref, field, val string) bool {
-	prefix := func(s string) bool { return strings.HasPrefix(Fold(s), val) }
-	contains := func(s string) bool { return strings.Contains(Fold(s), val) }
+	// Vocabulary values (kinds, statuses, tiers, confidence) are validated
+	// lowercase ASCII, so they need no folding; names do.
+	prefix := func(s string) bool { return strings.HasPrefix(s, val) }
+	folded := func(s string) bool { return strings.HasPrefix(Fold(s), val) }
+	contains := func(s string) bool { return strings.Contains(s, val) }
 	countries := func(ids []string) bool {
 		for _, id := range ids {
-			if id == val || prefix(ds.CountryName(id)) {
+			if id == val || strings.HasPrefix(ds.idx.foldedCountry[id], val) {
 				return true
 			}
 		}
@@ -334,7 +236,7 @@ func (ds *Dataset) fieldMatch(r Ref, field, val string) bool {
 	case *Project:
 		switch field {
 		case "country":
-			return countries(rec.Countries) || slices.ContainsFunc(rec.OtherCountries, prefix)
+			return countries(rec.Countries) || slices.ContainsFunc(rec.OtherCountries, folded)
 		case "kind":
 			return prefix(string(rec.Kind))
 		case "status":

@@ -42,3 +42,17 @@ func LoadJSON(name string, src []byte) (*Dataset, error) {
 	ds.prepare()
 	return &ds, nil
 }
+
+// Prepare checks and indexes a dataset built in Go rather than read from a
+// file (generated test data, a program embedding casia): the same
+// sanitising and validation as Load, with problems positioned by path only.
+func Prepare(ds *Dataset) error {
+	l := &loader{file: "<memory>", openQuote: -1}
+	sanitize(ds)
+	l.validate(ds)
+	if len(l.probs) > 0 {
+		return l.probs
+	}
+	ds.prepare()
+	return nil
+}
