@@ -29,9 +29,11 @@ func triBit(a, b, c byte) uint { return (uint(a)*961 + uint(b)*31 + uint(c)) * 2
 
 func (s *pairSet) addBit(p uint) { s[p>>6] |= 1 << (p & 63) }
 
-func (s *byteSet) add(c byte)          { s[c>>6] |= 1 << (c & 63) }
-func (s *pairSet) add(a, b byte)       { p := pairBit(a, b); s[p>>6] |= 1 << (p & 63) }
-func (s *byteSet) has(o *byteSet) bool { return s[0]&o[0] == o[0] && s[1]&o[1] == o[1] && s[2]&o[2] == o[2] && s[3]&o[3] == o[3] }
+func (s *byteSet) add(c byte)    { s[c>>6] |= 1 << (c & 63) }
+func (s *pairSet) add(a, b byte) { p := pairBit(a, b); s[p>>6] |= 1 << (p & 63) }
+func (s *byteSet) has(o *byteSet) bool {
+	return s[0]&o[0] == o[0] && s[1]&o[1] == o[1] && s[2]&o[2] == o[2] && s[3]&o[3] == o[3]
+}
 
 func (s *pairSet) has(o *pairSet) bool {
 	for i := range s {
