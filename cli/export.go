@@ -3,8 +3,9 @@ package cli
 import (
 	"fmt"
 
-	"github.com/goccy/go-yaml"
 	"github.com/spf13/cobra"
+
+	"casia/model"
 )
 
 func (a *app) exportCmd() *cobra.Command {
@@ -27,7 +28,7 @@ func (a *app) exportCmd() *cobra.Command {
 			if format == "json" {
 				return writeJSON(cmd.OutOrStdout(), ds)
 			}
-			out, err := yaml.MarshalWithOptions(ds, yaml.Indent(2), yaml.IndentSequence(true), yaml.UseLiteralStyleIfMultiline(true))
+			out, err := model.Marshal(ds)
 			if err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
