@@ -1,0 +1,224 @@
+//go:build unix
+
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	uv "github.com/charmbracelet/ultraviolet"
+	"github.com/charmbracelet/x/vt"
+	"github.com/creack/pty"
+	"golang.org/x/sys/unix"
+)
+
+// The end-to-end tests run the real binary in a pseudo-terminal and read
+// the screen through a VT emulator, as a user would see it.
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+func casiaBinary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "casia-e2e")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "casia")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
+// term is a pseudo-terminal running casia, read through an emulator.
+type term struct {
+	t     *testing.T
+	mu    sync.Mutex
+	emu   *vt.Emulator
+	cmd   *exec.Cmd
+	ptmx  *os.File
+	tty   *os.File
+	done  chan error
+	title string
+}
+
+func (tm *term) Write(p []byte) (int, error) {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.emu.Write(p)
+}
+
+func (tm *term) screen() string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.emu.String()
+}
+
+func start(t *testing.T, w, h int, env []string, args ...string) *term {
+	t.Helper()
+	bin := casiaBinary(t)
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	if err := pty.Setsize(ptmx, &pty.Winsize{Cols: uint16(w), Rows: uint16(h)}); err != nil {
+		t.Fatal(err)
+	}
+	tm := &term{t: t, emu: vt.NewEmulator(w, h), ptmx: ptmx, tty: tty, done: make(chan error, 1)}
+	tm.emu.SetCallbacks(vt.Callbacks{Title: func(s string) { tm.title = s }})
+	cmd := exec.Command(bin, append([]string{"--no-state"}, args...)...)
+	home := t.TempDir()
+	cmd.Env = append([]string{"HOME=" + home, "XDG_STATE_HOME=" + home, "TERM=xterm-256color",
+		"COLORTERM=truecolor", "PATH=" + os.Getenv("PATH")}, env...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	tm.cmd = cmd
+	go func() { _, _ = io.Copy(tm, ptmx) }()     // program output -> emulator
+	go func() { _, _ = io.Copy(ptmx, tm.emu) }() // emulator replies and keys -> program
+	go func() { tm.done <- cmd.Wait() }()
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		ptmx.Close()
+		tty.Close()
+	})
+	return tm
+}
+
+// waitFor polls the screen until it contains want.
+func (tm *term) waitFor(want string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if s := tm.screen(); strings.Contains(s, want) {
+			return s
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	tm.t.Fatalf("screen never showed %q:\n%s", want, tm.screen())
+	return ""
+}
+
+func (tm *term) send(s string) {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	tm.emu.SendText(s)
+}
+
+func (tm *term) key(k uv.KeyEvent) {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	tm.emu.SendKey(k)
+}
+
+// exit waits for the process and checks the terminal was handed back:
+// main screen, cursor visible, line discipline cooked and echoing.
+func (tm *term) exit(wantOK bool) {
+	tm.t.Helper()
+	select {
+	case err := <-tm.done:
+		if wantOK && err != nil {
+			tm.t.Fatalf("casia exited with %v\n%s", err, tm.screen())
+		}
+	case <-time.After(10 * time.Second):
+		tm.t.Fatalf("casia did not exit:\n%s", tm.screen())
+	}
+	time.Sleep(50 * time.Millisecond) // let the last bytes reach the emulator
+	tm.mu.Lock()
+	alt, hidden := tm.emu.IsAltScreen(), tm.emu.CursorHidden()
+	tm.mu.Unlock()
+	if alt {
+		tm.t.Error("terminal left in the alternate screen")
+	}
+	if hidden {
+		tm.t.Error("cursor left hidden")
+	}
+	tio, err := unix.IoctlGetTermios(int(tm.tty.Fd()), unix.TCGETS)
+	if err != nil {
+		tm.t.Fatal(err)
+	}
+	if tio.Lflag&unix.ICANON == 0 || tio.Lflag&unix.ECHO == 0 {
+		tm.t.Errorf("terminal left in raw mode: lflag %#x", tio.Lflag)
+	}
+}
+
+// TestDashboardEndToEnd is the first-use path: first frame, tab switch,
+// filter, follow a link, quit, terminal restored.
+func TestDashboardEndToEnd(t *testing.T) {
+	tm := start(t, 100, 30, nil)
+	tm.waitFor("Second China–Central Asia Summit")
+	tm.mu.Lock()
+	alt, title := tm.emu.IsAltScreen(), tm.title
+	tm.mu.Unlock()
+	if !alt {
+		t.Error("the dashboard is not on the alternate screen")
+	}
+	if title != "casia: Summit" {
+		t.Errorf("window title %q", title)
+	}
+	tm.send("3")
+	tm.waitFor("[3 Partnerships]")
+	tm.send("/turk")
+	s := tm.waitFor("1/1 of 14")
+	if !strings.Contains(s, "Organization of Turkic States") {
+		t.Errorf("filtered screen lacks the OTS:\n%s", s)
+	}
+	tm.key(uv.KeyPressEvent{Code: uv.KeyEnter})
+	tm.send("q")
+	tm.exit(true)
+}
+
+func TestQuitWithCtrlC(t *testing.T) {
+	tm := start(t, 80, 24, nil)
+	tm.waitFor("casia")
+	tm.send("/")
+	tm.key(uv.KeyPressEvent{Code: 'c', Mod: uv.ModCtrl})
+	tm.exit(true)
+}
+
+func TestSIGTERMRestoresTerminal(t *testing.T) {
+	tm := start(t, 80, 24, nil)
+	tm.waitFor("Summit")
+	if err := tm.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	tm.exit(false)
+}
+
+func TestTooSmallTerminal(t *testing.T) {
+	tm := start(t, 30, 8, nil)
+	tm.waitFor("casia needs at least")
+	tm.send("q")
+	tm.exit(true)
+}
+
+func TestMapAndWideTerminal(t *testing.T) {
+	tm := start(t, 200, 60, nil, "--tab", "map")
+	s := tm.waitFor("Legend")
+	if !strings.Contains(s, "KAZAKHSTAN") {
+		t.Errorf("map lacks Kazakhstan's label:\n%s", s)
+	}
+	tm.send("q")
+	tm.exit(true)
+}

@@ -1,0 +1,80 @@
+package tui
+
+import (
+	"fmt"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"casia/internal/synth"
+)
+
+// BenchmarkView renders each tab's full frame at common sizes. Rendering
+// is what every key press and resize costs, so it must stay far below a
+// frame (16 ms at 60 fps); the goal is under 1 ms at 200×60.
+func BenchmarkView(b *testing.B) {
+	ds := dataset(b)
+	for i, name := range tabNames {
+		for _, sz := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
+			b.Run(fmt.Sprintf("%d-%s/%dx%d", i+1, name, sz[0], sz[1]), func(b *testing.B) {
+				m := New(ds, Options{Theme: ThemeDark})
+				m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+				press(m, fmt.Sprint(i+1))
+				m.View()
+				b.ReportAllocs()
+				for b.Loop() {
+					m.View()
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkMoveAndView is one cursor step plus the frame it causes, the
+// commonest interaction.
+func BenchmarkMoveAndView(b *testing.B) {
+	ds := dataset(b)
+	m := New(ds, Options{Theme: ThemeDark})
+	m.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
+	press(m, "4")
+	down, up := keyMsg("j"), keyMsg("k")
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		if n%40 < 20 {
+			m.Update(down)
+		} else {
+			m.Update(up)
+		}
+		n++
+		m.View()
+	}
+}
+
+// BenchmarkFilterKeystroke100k types into the Infrastructure filter over
+// 100,000 synthetic projects: Update (search, sort, detail) plus View, per
+// key. The goal is under 2 ms.
+func BenchmarkFilterKeystroke100k(b *testing.B) {
+	ds, err := synth.Dataset(100_000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := New(ds, Options{Theme: ThemeDark})
+	m.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
+	press(m, "4")
+	ds.Filter(0, "warm")
+	ds.Filter(3, "warm") // the text index is built once, on the first search
+	const typed = "kashgar"
+	b.ReportAllocs()
+	keys := 0
+	for b.Loop() {
+		m.Update(keyMsg("/"))
+		for _, r := range typed {
+			m.Update(keyMsg(string(r)))
+			m.View()
+			keys++
+		}
+		m.Update(keyMsg("esc"))
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(keys), "ns/key")
+}

@@ -1,0 +1,29 @@
+package tui
+
+import "casia/model"
+
+// Options configure one dashboard session.
+type Options struct {
+	Tab     string // tab to open on; "" for the remembered or first tab
+	Filter  string // initial filter of that tab
+	Theme   Theme
+	NoColor bool // NO_COLOR was set: no colour at all
+	ASCII   bool // block glyphs instead of braille on the map
+	// Remote is set for SSH sessions: the server cannot open a browser on
+	// the user's machine.
+	Remote bool
+	// State is the remembered tab, filters and sort; nil for none.
+	State *State
+	// OpenURL opens a link in the user's browser; nil disables "o".
+	OpenURL func(url string) error
+}
+
+// ctx is what every tab shares within one session: the read-only dataset,
+// the current styles and the keymap. There is no package-level mutable
+// state, so any number of sessions can run in one process.
+type ctx struct {
+	ds   *model.Dataset
+	st   *Styles
+	keys *KeyMap
+	opts Options
+}

@@ -1,0 +1,248 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"casia/model"
+)
+
+// detail is the scrollable record pane. When focused, ↑/↓ step through the
+// record's links (scrolling to keep the chosen one visible) and enter
+// follows it.
+type detail struct {
+	c       *ctx
+	ref     model.Ref
+	has     bool
+	w, h    int
+	q       model.Query
+	lines   []string
+	links   []link
+	sel     int
+	off     int
+	focused bool
+	dirty   bool
+	// compose lays the record out; nil means renderRecord in one column.
+	compose func(c *ctx, r model.Ref, w int, q model.Query, sel int) ([]string, []link)
+}
+
+func (p *detail) show(r model.Ref, q model.Query) {
+	if p.has && p.ref == r {
+		if !sameQuery(p.q, q) {
+			p.q, p.dirty = q, true
+		}
+		return
+	}
+	p.ref, p.has, p.q = r, true, q
+	p.sel, p.off, p.dirty = -1, 0, true
+}
+
+func (p *detail) clear() {
+	p.has, p.lines, p.links, p.sel, p.off = false, nil, nil, -1, 0
+}
+
+func sameQuery(a, b model.Query) bool {
+	if len(a.Terms) != len(b.Terms) {
+		return false
+	}
+	for i := range a.Terms {
+		if a.Terms[i] != b.Terms[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *detail) setSize(w, h int) {
+	if w != p.w {
+		p.dirty = true
+	}
+	p.w, p.h = w, h
+}
+
+// contentWidth leaves a column for the scroll bar.
+func (p *detail) contentWidth() int { return max(p.w-2, 1) }
+
+func (p *detail) build() {
+	if !p.dirty {
+		return
+	}
+	p.dirty = false
+	if !p.has {
+		p.lines, p.links = nil, nil
+		return
+	}
+	if p.compose != nil {
+		p.lines, p.links = p.compose(p.c, p.ref, p.contentWidth(), p.q, p.sel)
+	} else {
+		d := newDoc(p.c, p.contentWidth(), p.q, p.sel)
+		renderRecord(d, p.ref)
+		p.lines, p.links = d.lines, d.links
+	}
+	// Fit once here, not on every frame.
+	for i, l := range p.lines {
+		p.lines[i] = fitLine(l, p.contentWidth())
+	}
+	p.clampOffset()
+}
+
+func (p *detail) clampOffset() {
+	p.off = min(p.off, max(len(p.lines)-p.h, 0))
+	p.off = max(p.off, 0)
+}
+
+func (p *detail) scroll(n int) {
+	p.build()
+	p.off += n
+	p.clampOffset()
+}
+
+func (p *detail) selectLink(i int) {
+	p.build()
+	if len(p.links) == 0 {
+		return
+	}
+	i = max(0, min(i, len(p.links)-1))
+	if i == p.sel {
+		return
+	}
+	p.sel, p.dirty = i, true
+	p.build()
+	ln := p.links[i].line
+	if ln < p.off {
+		p.off = max(ln-1, 0)
+	} else if ln >= p.off+p.h {
+		p.off = ln - p.h + 2
+	}
+	p.clampOffset()
+}
+
+// update handles keys while the pane has focus.
+func (p *detail) update(msg tea.KeyPressMsg) tea.Cmd {
+	k := p.c.keys
+	p.build()
+	switch {
+	case key.Matches(msg, k.Down):
+		if len(p.links) > 0 && (p.sel < 0 || p.sel < len(p.links)-1) {
+			next := p.sel + 1
+			// Scroll through long text before jumping to a far link.
+			if p.sel >= 0 && p.links[next].line >= p.off+p.h+p.h/2 {
+				p.scroll(1)
+				return nil
+			}
+			p.selectLink(next)
+			return nil
+		}
+		p.scroll(1)
+	case key.Matches(msg, k.Up):
+		if len(p.links) > 0 && p.sel > 0 {
+			p.selectLink(p.sel - 1)
+			return nil
+		}
+		p.scroll(-1)
+	case key.Matches(msg, k.PageDown):
+		p.scroll(max(p.h-1, 1))
+	case key.Matches(msg, k.PageUp):
+		p.scroll(-max(p.h-1, 1))
+	case key.Matches(msg, k.Top):
+		p.off = 0
+		if len(p.links) > 0 {
+			p.selectLink(0)
+			p.off = 0
+		}
+	case key.Matches(msg, k.Bottom):
+		p.off = len(p.lines)
+		p.clampOffset()
+		if len(p.links) > 0 {
+			p.selectLink(len(p.links) - 1)
+		}
+	case key.Matches(msg, k.Enter):
+		return p.follow()
+	}
+	return nil
+}
+
+// follow opens the selected link.
+func (p *detail) follow() tea.Cmd {
+	if p.sel < 0 || p.sel >= len(p.links) {
+		return nil
+	}
+	l := p.links[p.sel]
+	if l.url != "" {
+		return func() tea.Msg { return openURLMsg{url: l.url} }
+	}
+	return navigate(l.ref)
+}
+
+// clickLine follows the link on a clicked line of the pane.
+func (p *detail) clickLine(y int) tea.Cmd {
+	p.build()
+	ln := p.off + y
+	for i := len(p.links) - 1; i >= 0; i-- {
+		l := p.links[i]
+		end := len(p.lines)
+		if i+1 < len(p.links) {
+			end = p.links[i+1].line
+		}
+		if ln >= l.line && ln < end && ln < l.line+3 {
+			p.selectLink(i)
+			return p.follow()
+		}
+	}
+	return nil
+}
+
+func (p *detail) view() []string {
+	p.build()
+	w, h := p.w, p.h
+	if w <= 0 || h <= 0 {
+		return nil
+	}
+	out := make([]string, h)
+	total := len(p.lines)
+	thumbA, thumbB := -1, -1
+	if total > h {
+		size := max(h*h/total, 1)
+		thumbA = p.off * (h - size) / max(total-h, 1)
+		thumbB = thumbA + size
+	}
+	for i := range out {
+		line := ""
+		if j := p.off + i; j < total {
+			line = p.lines[j]
+		} else {
+			line = strings.Repeat(" ", p.contentWidth())
+		}
+		bar := " "
+		if thumbA >= 0 {
+			bar = p.c.st.Rail.Render("│")
+			if i >= thumbA && i < thumbB {
+				bar = p.c.st.Section.Render("┃")
+			}
+		}
+		if w >= 2 {
+			out[i] = line + " " + bar
+		} else {
+			out[i] = fitLine(line, w)
+		}
+	}
+	return out
+}
+
+// linkAtSelection reports the selected link's record, for y/o.
+func (p *detail) selectedLink() (link, bool) {
+	if p.sel < 0 || p.sel >= len(p.links) {
+		return link{}, false
+	}
+	return p.links[p.sel], true
+}
+
+func (p *detail) empty(msg string) []string {
+	lines := make([]string, p.h)
+	if p.h > 0 {
+		lines[p.h/2] = strings.Repeat(" ", max((p.w-len(msg))/2, 0)) + p.c.st.Dim.Render(msg)
+	}
+	return fitLines(lines, p.w, p.h)
+}

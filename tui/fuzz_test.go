@@ -1,0 +1,65 @@
+package tui
+
+import (
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+var fuzzKeys = []string{
+	"enter", "tab", "shift+tab", "esc", "up", "down", "left", "right", "pgup", "pgdown",
+	"home", "end", "backspace", "space", "ctrl+p", "ctrl+d", "ctrl+u",
+	"/", ":", "?", "[", "]", "s", "S", "y", "o", "c", "m", "v", "a", "g", "G", "j", "k", "h", "l",
+	"1", "2", "3", "4", "5", "6", "7", "t", "u", "r", "!", "\"", "é", "中",
+}
+
+// decode turns fuzz bytes into dashboard events: keys, pastes, mouse
+// clicks and wheels, and window sizes including 0×0 and 1×1.
+func decode(b []byte, emit func(tea.Msg)) {
+	for i := 0; i+1 < len(b); i += 2 {
+		op, arg := b[i], b[i+1]
+		switch op % 8 {
+		case 0, 1, 2, 3:
+			emit(keyMsg(fuzzKeys[int(arg)%len(fuzzKeys)]))
+		case 4:
+			emit(tea.PasteMsg{Content: string(b[i+1 : min(len(b), i+1+int(arg%16))])})
+		case 5:
+			emit(tea.MouseClickMsg{X: int(arg % 200), Y: int(arg / 4), Button: tea.MouseLeft})
+		case 6:
+			btn := tea.MouseWheelDown
+			if arg%2 == 0 {
+				btn = tea.MouseWheelUp
+			}
+			emit(tea.MouseWheelMsg{X: int(arg % 200), Y: int(arg / 4), Button: btn})
+		case 7:
+			sizes := [][2]int{{0, 0}, {1, 1}, {40, 12}, {80, 24}, {39, 11}, {300, 100}, {120, 40}, {57, 13}}
+			sz := sizes[int(arg)%len(sizes)]
+			if arg >= 128 {
+				sz = [2]int{int(arg) % 160, int(arg) % 50}
+			}
+			emit(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		}
+	}
+}
+
+// FuzzTUI drives the root model with arbitrary event sequences: it must
+// never panic, and every view must fit the window exactly.
+func FuzzTUI(f *testing.F) {
+	f.Add([]byte{7, 3, 0, 42, 0, 2, 0, 20, 0, 21, 0, 22})
+	f.Add([]byte{7, 6, 0, 38, 0, 0, 0, 4, 0, 4, 0, 0, 0, 0, 1, 16})
+	f.Add([]byte{7, 0, 0, 17, 7, 1, 0, 18, 7, 5, 5, 9, 6, 8})
+	f.Add([]byte{7, 4, 0, 42, 4, 10, 'x', 'y', 0, 2, 0, 3, 0, 15})
+	ds := dataset(f)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m := New(ds, Options{Theme: ThemeDark})
+		w, h := 80, 24
+		m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+		decode(b, func(msg tea.Msg) {
+			if ws, ok := msg.(tea.WindowSizeMsg); ok {
+				w, h = ws.Width, ws.Height
+			}
+			run(m, msg)
+			assertFits(t, m, w, h, "fuzz")
+		})
+	})
+}

@@ -1,0 +1,97 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Every pane renders to exactly its width and height. These helpers are
+// the only place lines are padded or cut, so the guarantee that View fits
+// the window holds by construction.
+
+// fitLine pads or cuts s (which may hold ANSI styles) to exactly w cells,
+// closing any style it cut open.
+func fitLine(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		s = ansi.Truncate(s, w, "")
+		if strings.IndexByte(s, '\x1b') >= 0 {
+			s += "\x1b[m"
+		}
+		sw = ansi.StringWidth(s)
+	}
+	if sw < w {
+		s += strings.Repeat(" ", w-sw)
+	}
+	return s
+}
+
+// fitLines makes exactly h lines of exactly w cells.
+func fitLines(lines []string, w, h int) []string {
+	if h <= 0 {
+		return nil
+	}
+	out := make([]string, h)
+	for i := range out {
+		if i < len(lines) {
+			out[i] = fitLine(lines[i], w)
+		} else {
+			out[i] = strings.Repeat(" ", max(w, 0))
+		}
+	}
+	return out
+}
+
+// block renders lines as a w×h block.
+func block(lines []string, w, h int) string {
+	return strings.Join(fitLines(lines, w, h), "\n")
+}
+
+// hjoin places blocks (each exactly its width, same height) side by side.
+func hjoin(h int, parts ...[]string) []string {
+	out := make([]string, h)
+	for i := range out {
+		var b strings.Builder
+		for _, p := range parts {
+			if i < len(p) {
+				b.WriteString(p[i])
+			}
+		}
+		out[i] = b.String()
+	}
+	return out
+}
+
+// truncate cuts s to w cells with an ellipsis.
+func truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// wrap word-wraps s to w cells, breaking long words.
+func wrap(s string, w int) []string {
+	if w <= 0 {
+		return nil
+	}
+	return strings.Split(ansi.Wrap(s, w, "-/"), "\n")
+}
+
+// padRight and padLeft align plain or styled text in a cell.
+func padRight(s string, w int) string { return fitLine(truncate(s, w), w) }
+
+func padLeft(s string, w int) string {
+	s = truncate(s, w)
+	if sw := ansi.StringWidth(s); sw < w {
+		return strings.Repeat(" ", w-sw) + s
+	}
+	return s
+}

@@ -1,0 +1,342 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"casia/model"
+)
+
+// renderRecord writes one record's detail into d: every field the dataset
+// has, caveats next to the facts they qualify, related records as links
+// and the sources last.
+func renderRecord(d *doc, r model.Ref) {
+	ds := d.c.ds
+	if !ds.Valid(r) {
+		return
+	}
+	switch rec := ds.Record(r).(type) {
+	case *model.Summit:
+		renderSummit(d, rec)
+	case *model.Country:
+		renderCountry(d, rec)
+	case *model.Partnership:
+		renderPartnership(d, rec)
+	case *model.Project:
+		renderProject(d, rec)
+	case *model.Event:
+		renderEvent(d, rec)
+	case *model.Source:
+		renderSource(d, rec)
+	}
+	if r.Kind != model.KindSource {
+		renderSources(d, ds.SourcesOf(r))
+	}
+}
+
+func renderSources(d *doc, ids []string) {
+	if len(ids) == 0 {
+		return
+	}
+	d.section(fmt.Sprintf("Sources (%d)", len(ids)))
+	for _, id := range ids {
+		if r, ok := d.c.ds.Lookup(id); ok && r.Kind == model.KindSource {
+			s := &d.c.ds.Sources[r.Index]
+			label := s.Publisher + ": " + s.Title
+			if s.Date != "" {
+				label += " (" + s.Date.Human() + ")"
+			}
+			d.linkTo(label, r)
+		}
+	}
+}
+
+func leaderLine(ds *model.Dataset, id string) string {
+	c := ds.Country(id)
+	if c == nil {
+		return id
+	}
+	if c.Leader == nil {
+		return c.Names.Common
+	}
+	return c.Names.Common + ": " + c.Leader.Name
+}
+
+func renderSummit(d *doc, s *model.Summit) {
+	summitMain(d, s)
+	summitSide(d, s)
+}
+
+// summitMain is the summit's who, when, where and the treaty.
+func summitMain(d *doc, s *model.Summit) {
+	ds := d.c.ds
+	d.title(s.Name)
+	d.sub(strings.Join(s.AltNames, " · "))
+	d.blank()
+	d.field("Date", model.Span(s.Date, s.End))
+	d.field("Place", s.Venue+", "+s.City+", "+ds.CountryName(s.Country))
+	d.field("Host", leaderLine(ds, s.Host))
+	d.para(s.Summary)
+
+	d.section("Signatories and leaders")
+	for _, id := range s.Participants {
+		if r, ok := ds.Lookup(id); ok {
+			d.linkTo(leaderLine(ds, id), r)
+		}
+	}
+
+	t := &s.Treaty
+	d.section("The treaty")
+	d.field("Name", t.Name)
+	for _, a := range t.AltNames {
+		d.field("Also rendered", a)
+	}
+	d.field("Signed", t.Signed.Human())
+	d.field("Signatories", strings.Join(ds.CountryNames(t.Signatories), ", "))
+	d.figure("Length", t.Articles)
+	for _, p := range t.Principles {
+		d.bullet(p.Text, p.Confidence, p.Note)
+	}
+	for _, n := range t.Notes {
+		d.bullet(n.Text, n.Confidence, n.Note)
+	}
+	facts(d, "Documents signed", s.Documents)
+}
+
+// summitSide is what came out of it and around it.
+func summitSide(d *doc, s *model.Summit) {
+	if len(s.Quotes) > 0 {
+		d.section("Quotes")
+		for _, q := range s.Quotes {
+			d.hanging("“ ", d.hl(q.Text+"”", d.c.st.Quote.Render, d.c.st.Match.Render))
+			who := "— " + q.Speaker
+			if q.Via != "" {
+				who += ", via " + q.Via
+			}
+			d.push("  " + d.c.st.Dim.Render(who) + " " + d.c.st.badge(q.Confidence))
+			d.note(q.Note)
+		}
+	}
+	if len(s.Figures) > 0 {
+		d.section("Key figures")
+		for i := range s.Figures {
+			d.figure(s.Figures[i].Label, &s.Figures[i].Figure)
+		}
+	}
+	facts(d, "Outcomes", s.Outcomes)
+	facts(d, "Context", s.Context)
+	if len(s.History) > 0 {
+		d.section("History of the mechanism")
+		for i := range s.History {
+			m := &s.History[i]
+			d.bullet(meetingText(m), m.Confidence, m.Note)
+		}
+	}
+}
+
+func facts(d *doc, title string, fs []model.Fact) {
+	if len(fs) == 0 {
+		return
+	}
+	d.section(title)
+	for _, f := range fs {
+		d.bullet(f.Text, f.Confidence, f.Note)
+	}
+}
+
+func meetingText(m *model.Meeting) string {
+	s := model.Span(m.Date, m.End)
+	if m.Place != "" {
+		s += ", " + m.Place
+	}
+	s += ": " + m.Text
+	if m.Planned {
+		s += " (planned)"
+	}
+	return s
+}
+
+func renderCountry(d *doc, c *model.Country) {
+	ds := d.c.ds
+	n := &c.Names
+	d.title(n.Common)
+	d.sub(n.Official)
+	d.blank()
+	native := n.Native
+	if n.NativeLatin != "" {
+		native += " (" + n.NativeLatin + ")"
+	}
+	d.field("Native name", native)
+	d.field("Russian", n.Russian)
+	d.field("Chinese", n.Chinese)
+	d.field("Also known as", strings.Join(n.Aliases, ", "))
+	d.field("ISO codes", strings.ToUpper(c.ID)+" / "+c.ISO3)
+	if c.Capital != nil {
+		d.field("Capital", fmt.Sprintf("%s (%.2f°N %.2f°E)", c.Capital.Name, c.Capital.Lat, c.Capital.Lon))
+	}
+	if c.Currency != nil {
+		d.field("Currency", c.Currency.Name+" ("+c.Currency.Code+")")
+	}
+	if l := c.Leader; l != nil {
+		d.styledField("Head of state", d.text(l.Name+", "+l.Title+", since "+l.Since.Human())+" "+d.c.st.badge(l.Confidence))
+		d.note(l.Note)
+	}
+	if c.Independence != nil {
+		m := c.Independence
+		d.styledField("Independence", d.text(model.Span(m.Date, m.End)+": "+m.Text)+" "+d.c.st.badge(m.Confidence))
+		d.note(m.Note)
+	}
+	d.section("Key figures")
+	d.figure("Population", c.Population)
+	d.figure("Area", c.Area)
+	d.figure("GDP", c.GDP)
+	d.figure("GDP per capita", c.GDPPerCapita)
+	d.figure("Trade w/ China", c.TradeWithChina)
+	d.para(c.Summary)
+	for _, f := range c.Notes {
+		d.bullet(f.Text, f.Confidence, f.Note)
+	}
+	if ps := ds.PartnershipsOf(c.ID); len(ps) > 0 {
+		d.section(fmt.Sprintf("Partnerships (%d)", len(ps)))
+		for _, i := range ps {
+			d.linkTo(ds.Title(model.Ref{Kind: model.KindPartnership, Index: i}), model.Ref{Kind: model.KindPartnership, Index: i})
+		}
+	}
+	if ps := ds.ProjectsOf(c.ID); len(ps) > 0 {
+		d.section(fmt.Sprintf("Projects (%d)", len(ps)))
+		for _, i := range ps {
+			p := &ds.Projects[i]
+			d.linkTo(p.Name+" · "+string(p.Status), model.Ref{Kind: model.KindProject, Index: i})
+		}
+	}
+	if es := ds.EventsOf(c.ID); len(es) > 0 {
+		d.section(fmt.Sprintf("Timeline (%d)", len(es)))
+		for _, i := range es {
+			e := &ds.Events[i]
+			d.linkTo(e.Date.Human()+": "+e.Title, model.Ref{Kind: model.KindEvent, Index: i})
+		}
+	}
+}
+
+func renderPartnership(d *doc, p *model.Partnership) {
+	d.title(p.Partner)
+	d.sub(p.Format)
+	if p.Caveat != "" {
+		d.blank()
+		for _, ln := range wrap(d.c.st.Caveat.Render("Caveat: ")+d.hl(p.Caveat, d.c.st.Caveat.Render, d.c.st.Match.Render), d.w) {
+			d.push(ln)
+		}
+	}
+	d.blank()
+	d.styledField("Launched", d.text(model.Span(p.Launched.Date, p.Launched.End)+": "+p.Launched.Text)+" "+d.c.st.badge(p.Launched.Confidence))
+	d.note(p.Launched.Note)
+	for _, m := range []struct {
+		label string
+		m     *model.Meeting
+	}{{"First summit", p.FirstSummit}, {"Latest meeting", p.LatestMeeting}, {"Next meeting", p.NextMeeting}} {
+		if m.m != nil {
+			d.styledField(m.label, d.text(meetingText(m.m))+" "+d.c.st.badge(m.m.Confidence))
+			d.note(m.m.Note)
+		}
+	}
+	d.field("Topics", strings.Join(p.Topics, "; "))
+	d.styledField("Confidence", d.c.st.badge(p.Confidence)+" "+d.text(string(p.Confidence)))
+	d.para(p.Summary)
+	if len(p.Meetings) > 0 {
+		d.section("Meetings")
+		for i := range p.Meetings {
+			m := &p.Meetings[i]
+			d.bullet(meetingText(m), m.Confidence, m.Note)
+		}
+	}
+	members(d, "Members", p.Members)
+	members(d, "Observers", p.Observers)
+}
+
+func members(d *doc, title string, ids []string) {
+	if len(ids) == 0 {
+		return
+	}
+	d.section(fmt.Sprintf("%s (%d)", title, len(ids)))
+	for _, id := range ids {
+		if r, ok := d.c.ds.Lookup(id); ok {
+			d.linkTo(d.c.ds.CountryName(id), r)
+		}
+	}
+}
+
+func renderProject(d *doc, p *model.Project) {
+	d.title(p.Name)
+	d.sub(strings.Join(p.AltNames, " · "))
+	d.blank()
+	kind := string(p.Kind)
+	if p.Commodity != "" {
+		kind += " · " + p.Commodity
+	}
+	d.field("Kind", kind)
+	status := string(p.Status)
+	d.field("Status", status)
+	d.note(p.StatusNote)
+	if len(p.OtherCountries) > 0 {
+		d.field("Also involves", strings.Join(p.OtherCountries, ", "))
+	}
+	d.field("Partners", strings.Join(p.Partners, ", "))
+	d.figure("Length", p.Length)
+	d.figure("Capacity", p.Capacity)
+	d.figure("Cost", p.Cost)
+	d.field("Financing", p.Financing)
+	d.para(p.Summary)
+	if len(p.Milestones) > 0 {
+		d.section("Milestones")
+		for _, m := range p.Milestones {
+			s := model.Span(m.Date, m.End) + ": " + m.Text
+			if m.Planned {
+				s += " (planned)"
+			}
+			d.bullet(s, m.Confidence, m.Note)
+		}
+	}
+	if len(p.Route) > 0 {
+		d.section("Route")
+		names := make([]string, len(p.Route))
+		for i, pl := range p.Route {
+			names[i] = pl.Name
+		}
+		d.push(wrap(d.text(strings.Join(names, " – ")), d.w)...)
+		for _, pl := range p.Route {
+			if pl.Note != "" {
+				d.note(pl.Name + ": " + pl.Note)
+			}
+		}
+	}
+	for _, f := range p.Notes {
+		d.bullet(f.Text, f.Confidence, f.Note)
+	}
+	members(d, "Signatories involved", p.Countries)
+}
+
+func renderEvent(d *doc, e *model.Event) {
+	d.title(e.Title)
+	d.sub(model.Span(e.Date, e.End) + " · " + string(e.Kind))
+	d.blank()
+	d.styledField("Confidence", d.c.st.badge(e.Confidence)+" "+d.text(string(e.Confidence)))
+	d.note(e.Note)
+	d.para(e.Summary)
+	members(d, "Countries", e.Countries)
+}
+
+func renderSource(d *doc, s *model.Source) {
+	ds := d.c.ds
+	d.title(s.Title)
+	d.sub(s.Publisher)
+	d.blank()
+	d.field("Date", s.Date.Human())
+	d.field("Tier", string(s.Tier))
+	d.linkURL(s.URL, s.URL)
+	d.note(s.Note)
+	cites := ds.CitedBy(s.ID)
+	d.section(fmt.Sprintf("Cited by (%d)", len(cites)))
+	for _, r := range cites {
+		d.linkTo(r.Kind.String()+": "+ds.Title(r), r)
+	}
+}

@@ -1,0 +1,142 @@
+package tui
+
+import (
+	"fmt"
+
+	"casia/model"
+)
+
+// results is a tab's filtered, sorted view of one kind of record and the
+// cursor in it. Filtering goes through model.Refine, so typing a query one
+// key at a time searches only the previous hits.
+type results struct {
+	c       *ctx
+	kind    model.Kind
+	query   string
+	q       model.Query
+	hits    []int
+	sortI   int
+	reverse bool
+	cur     int
+	gen     int // bumped whenever hits change, for caches of derived rows
+}
+
+func newResults(c *ctx, k model.Kind) results {
+	r := results{c: c, kind: k}
+	r.hits = r.c.ds.Refine(k, "", nil, "", r.sortKey(), false)
+	return r
+}
+
+func (r *results) sortKey() string {
+	fs := model.SortFields(r.kind)
+	if len(fs) == 0 {
+		return ""
+	}
+	return fs[min(r.sortI, len(fs)-1)].Key
+}
+
+func (r *results) sortField() model.SortField {
+	fs := model.SortFields(r.kind)
+	if len(fs) == 0 {
+		return model.SortField{}
+	}
+	return fs[min(r.sortI, len(fs)-1)]
+}
+
+// descending reports the effective direction: numeric fields start largest
+// first.
+func (r *results) descending() bool { return r.sortField().Numeric != r.reverse }
+
+// setQuery refilters, keeping the selected record when it still matches.
+func (r *results) setQuery(q string) {
+	if q == r.query {
+		return
+	}
+	keep, had := r.selected()
+	r.hits = r.c.ds.Refine(r.kind, r.query, r.hits, q, r.sortKey(), r.reverse)
+	r.query, r.q = q, model.ParseQuery(q)
+	r.cur = 0
+	r.gen++
+	if had {
+		r.selectRef(keep)
+	}
+}
+
+// setSort changes the order, keeping the selection.
+func (r *results) setSort(i int, reverse bool) {
+	n := len(model.SortFields(r.kind))
+	if n == 0 {
+		return
+	}
+	keep, had := r.selected()
+	r.sortI, r.reverse = (i%n+n)%n, reverse
+	r.c.ds.Sort(r.kind, r.hits, r.sortKey(), r.reverse)
+	r.gen++
+	if had {
+		r.selectRef(keep)
+	}
+}
+
+// setSortKey restores a remembered sort by name.
+func (r *results) setSortKey(key string, reverse bool) {
+	for i, f := range model.SortFields(r.kind) {
+		if f.Key == key {
+			r.setSort(i, reverse)
+			return
+		}
+	}
+}
+
+func (r *results) selected() (model.Ref, bool) {
+	if r.cur < 0 || r.cur >= len(r.hits) {
+		return model.Ref{}, false
+	}
+	return model.Ref{Kind: r.kind, Index: r.hits[r.cur]}, true
+}
+
+func (r *results) selectRef(ref model.Ref) bool {
+	if ref.Kind != r.kind {
+		return false
+	}
+	for i, h := range r.hits {
+		if h == ref.Index {
+			r.cur = i
+			return true
+		}
+	}
+	return false
+}
+
+func (r *results) move(n int) {
+	if len(r.hits) == 0 {
+		r.cur = 0
+		return
+	}
+	r.cur = max(0, min(r.cur+n, len(r.hits)-1))
+}
+
+// count is the footer's "3/14", with the unfiltered total while filtering.
+func (r *results) count() string {
+	total := r.c.ds.Len(r.kind)
+	pos := 0
+	if len(r.hits) > 0 {
+		pos = r.cur + 1
+	}
+	s := fmt.Sprintf("%d/%d", pos, len(r.hits))
+	if r.query != "" {
+		s += fmt.Sprintf(" of %d", total)
+	}
+	return s
+}
+
+func (r *results) sortStatus() string {
+	f := r.sortField()
+	if f.Key == "" {
+		return ""
+	}
+	arrow := "▲"
+	if r.descending() {
+		arrow = "▼"
+	}
+	return "sort: " + f.Label + " " + arrow
+}

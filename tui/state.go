@@ -1,0 +1,112 @@
+package tui
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"casia/model"
+)
+
+const stateVersion = 1
+
+// maxStateBytes bounds the state file; anything bigger is not ours.
+const maxStateBytes = 64 << 10
+
+// State is what casia remembers between runs: the last tab, each tab's
+// filter and sort. It is small, versioned, and ignored when unreadable.
+type State struct {
+	Version int                  `json:"version"`
+	Tab     string               `json:"tab,omitempty"`
+	Filters map[string]string    `json:"filters,omitempty"`
+	Sort    map[string]SortState `json:"sort,omitempty"`
+}
+
+// SortState is one tab's order.
+type SortState struct {
+	Key     string `json:"key"`
+	Reverse bool   `json:"reverse,omitempty"`
+}
+
+// StatePath is $XDG_STATE_HOME/casia/state.json (~/.local/state/… when
+// unset).
+func StatePath(getenv func(string) string) (string, error) {
+	dir := getenv("XDG_STATE_HOME")
+	if dir == "" || !filepath.IsAbs(dir) {
+		home := getenv("HOME")
+		if home == "" {
+			var err error
+			if home, err = os.UserHomeDir(); err != nil {
+				return "", fmt.Errorf("state directory: %w", err)
+			}
+		}
+		dir = filepath.Join(home, ".local", "state")
+	}
+	return filepath.Join(dir, "casia", "state.json"), nil
+}
+
+// LoadState reads the state file. A missing, corrupt, oversized or foreign
+// file yields nil: remembering is a convenience, never a reason to fail.
+func LoadState(path string) *State {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxStateBytes+1))
+	if err != nil || len(b) > maxStateBytes {
+		return nil
+	}
+	var s State
+	if err := json.Unmarshal(b, &s); err != nil || s.Version != stateVersion {
+		return nil
+	}
+	clean := &State{Version: stateVersion, Filters: map[string]string{}, Sort: map[string]SortState{}}
+	if tabIndex(s.Tab) >= 0 {
+		clean.Tab = s.Tab
+	}
+	for k, v := range s.Filters {
+		if tabIndex(k) >= 0 && len(v) <= 200 {
+			clean.Filters[k] = model.Safe(v, false)
+		}
+	}
+	for k, v := range s.Sort {
+		if tabIndex(k) >= 0 && len(v.Key) <= 40 {
+			clean.Sort[k] = SortState{Key: model.Safe(v.Key, false), Reverse: v.Reverse}
+		}
+	}
+	return clean
+}
+
+// SaveState writes the state atomically (temporary file, then rename) with
+// permissions for the user only.
+func SaveState(path string, s *State) error {
+	if s == nil {
+		return errors.New("save state: nothing to save")
+	}
+	b, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return fmt.Errorf("save state: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("save state: %w", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".state-*.json")
+	if err != nil {
+		return fmt.Errorf("save state: %w", err)
+	}
+	_, werr := tmp.Write(append(b, '\n'))
+	cerr := tmp.Close()
+	if werr != nil || cerr != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("save state: %w", errors.Join(werr, cerr))
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("save state: %w", err)
+	}
+	return nil
+}
