@@ -15,12 +15,16 @@ import (
 )
 
 // Limits on what Load accepts. They are far above the real dataset (about
-// 150 KB) and keep a wrong or hostile file from taking the machine with it.
+// 200 KB, 85 records) and keep a wrong or hostile file from taking the
+// machine with it: the YAML parser needs about 130 bytes of memory per
+// byte of input, so an 8 MB file is the most that loads in a couple of
+// seconds.
 const (
-	MaxFileSize    = 32 << 20 // bytes in one data file
+	MaxFileSize    = 8 << 20  // bytes in one data file
 	MaxStringBytes = 64 << 10 // bytes in one string value
-	MaxRecords     = 200_000  // records across all lists
+	MaxRecords     = 50_000   // records across all lists
 	maxNesting     = 64       // flow brackets or indentation levels
+	maxLineBytes   = 2 * MaxStringBytes
 )
 
 // LoadFile reads and loads a user's data file (YAML, or JSON, which is
@@ -49,15 +53,30 @@ func LoadFile(path string) (*Dataset, error) {
 }
 
 func tooBig(name string, n int64) Problem {
-	return Problem{File: name, Msg: fmt.Sprintf("file is %.1f MB; casia reads data files up to %d MB",
-		float64(n)/(1<<20), MaxFileSize>>20)}
+	return Problem{File: name, Line: 1, Col: 1, Msg: fmt.Sprintf("file is %s bytes; casia reads data files up to %s bytes (%d MB)",
+		FormatNumber(float64(n)), FormatNumber(MaxFileSize), MaxFileSize>>20)}
 }
 
 // Load decodes, checks, sanitises and indexes a dataset. name is used only
 // in messages. On failure the error is a Problems listing everything found
 // wrong, each positioned as FILE:LINE:COL.
 func Load(name string, src []byte) (*Dataset, error) {
-	l := &loader{file: name, src: src, openQuote: -1}
+	// JSON (what `casia export --format json` writes) takes the fast
+	// encoding/json path; only if that finds a problem is the file parsed
+	// again as YAML, to position every problem.
+	isJSON := false
+	if t := bytes.TrimLeft(src, " \t\r\n"); len(t) > 0 && t[0] == '{' && len(src) <= MaxFileSize {
+		ds, err := LoadJSON(name, src)
+		var probs Problems
+		switch {
+		case err == nil:
+			return ds, nil
+		case errors.As(err, &probs) && len(probs) == 1 && strings.HasPrefix(probs[0].Msg, "file holds"):
+			return nil, err // too many records: nothing to position
+		}
+		isJSON = true
+	}
+	l := &loader{file: name, src: src, openQuote: -1, json: isJSON}
 	ds := l.load()
 	if len(l.probs) > 0 {
 		return nil, l.probs.sorted()
@@ -66,7 +85,8 @@ func Load(name string, src []byte) (*Dataset, error) {
 }
 
 type loader struct {
-	openQuote int // offset of the first quoted scalar spanning lines, or -1
+	json      bool // the input is JSON, which may be one long line
+	openQuote int  // offset of the first quoted scalar spanning lines, or -1
 	file      string
 	src       []byte
 	body      ast.Node
@@ -107,7 +127,7 @@ func (l *loader) load() *Dataset {
 		l.probs = append(l.probs, tooBig(l.file, int64(len(l.src))))
 		return nil
 	}
-	if !l.textual() || !l.shallow() {
+	if !l.textual() || !l.shallow() || (!l.json && !l.shortLines()) {
 		return nil
 	}
 	if len(bytes.TrimSpace(l.src)) == 0 {
@@ -242,6 +262,25 @@ func (l *loader) shallow() bool {
 		if c != ' ' && c != '\t' {
 			prev = c
 		}
+	}
+	return true
+}
+
+// shortLines refuses a line longer than any valid value could need before
+// the parser copies it around (a 10 MB string costs it half a gigabyte).
+func (l *loader) shortLines() bool {
+	start := 0
+	for start < len(l.src) {
+		end := bytes.IndexByte(l.src[start:], '\n')
+		if end < 0 {
+			end = len(l.src) - start
+		}
+		if end > maxLineBytes {
+			line, _ := l.offsetPos(start)
+			l.addAt(line, 1, "", "line is %d KB long; casia data values are at most %d KB", end>>10, MaxStringBytes>>10)
+			return false
+		}
+		start += end + 1
 	}
 	return true
 }

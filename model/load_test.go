@@ -83,7 +83,7 @@ func TestLoadFileErrors(t *testing.T) {
 	}
 	f.Close()
 	_, err = LoadFile(big)
-	if err == nil || !strings.Contains(err.Error(), "casia reads data files up to 32 MB") {
+	if err == nil || !strings.Contains(err.Error(), "file is 8,388,609 bytes; casia reads data files up to 8,388,608 bytes (8 MB)") {
 		t.Errorf("big file: %v", err)
 	}
 }

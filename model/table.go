@@ -90,7 +90,7 @@ var columns = [numKinds][]Column{
 	KindProject: {
 		{Key: "id", Title: "ID", Min: 6, Max: 28, Cell: func(ds *Dataset, i int) string { return ds.Projects[i].ID }},
 		{Key: "name", Title: "Project", Min: 12, Max: 44, Flex: true, Cell: func(ds *Dataset, i int) string { return ds.Projects[i].Name }},
-		{Key: "kind", Title: "Kind", Min: 4, Max: 9, Cell: func(ds *Dataset, i int) string { return string(ds.Projects[i].Kind) }},
+		{Key: "kind", Title: "Kind", Min: 9, Max: 9, Cell: func(ds *Dataset, i int) string { return string(ds.Projects[i].Kind) }},
 		{Key: "countries", Title: "Countries", Min: 6, Max: 20, Cell: func(ds *Dataset, i int) string {
 			return strings.ToUpper(strings.Join(ds.Projects[i].Countries, " "))
 		}},

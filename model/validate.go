@@ -54,6 +54,10 @@ func (l *loader) validate(ds *Dataset) {
 	for _, s := range ds.Sources {
 		v.sources[s.ID] = true
 	}
+	if n := ds.total() - 1; n > MaxRecords {
+		v.problemAt(nil, "file holds %d records; casia loads at most %d", n, MaxRecords)
+		return
+	}
 	if len(ds.Countries)+len(ds.Partnerships)+len(ds.Projects)+len(ds.Events) == 0 {
 		v.problemAt([]pathElem{{key: "countries"}}, "dataset is empty: it has no countries, partnerships, projects or events")
 	}
