@@ -73,3 +73,50 @@ func TestViewFitsEverywhere(t *testing.T) {
 		}
 	}
 }
+
+// TestGoldenMap pins the map at the sizes, in both selection modes
+// and with block glyphs.
+func TestGoldenMap(t *testing.T) {
+	cases := []struct {
+		name string
+		w, h int
+		keys []string
+	}{
+		{"countries-80x24", 80, 24, []string{"6", "j"}},
+		{"countries-160x50", 160, 50, []string{"6", "j"}},
+		{"projects-160x50", 160, 50, []string{"6", "v"}},
+		{"blocks-160x50", 160, 50, []string{"6", "a", "j", "j"}},
+		{"blocks-80x24", 80, 24, []string{"6", "a"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m := newSized(t, c.w, c.h)
+			press(m, c.keys...)
+			assertFits(t, m, c.w, c.h, c.name)
+			golden.RequireEqual(t, screen(m))
+		})
+	}
+}
+
+// TestMapInteraction: enter opens the selected country or project on its
+// own tab; a click selects the country under the pointer.
+func TestMapInteraction(t *testing.T) {
+	m := newSized(t, 160, 50)
+	press(m, "6", "j", "enter")
+	if m.active != tabSignatories || selectedID(t, m) != "kz" {
+		t.Fatalf("enter on the map went to tab %d, %q", m.active, selectedID(t, m))
+	}
+	press(m, "6", "v", "enter")
+	if m.active != tabInfrastructure {
+		t.Fatalf("enter in projects mode went to tab %d", m.active)
+	}
+	press(m, "6", "v")
+	mt := m.tabs[tabMap].(*mapTab)
+	// Click on Astana's cell: the country there is Kazakhstan.
+	kz := m.c.ds.Country("kz")
+	pt := mt.proj.Project(kz.Capital.Lon, kz.Capital.Lat)
+	run(m, tea.MouseClickMsg{X: int(pt.X / 2), Y: int(pt.Y/4) + m.headerHeight(), Button: tea.MouseLeft})
+	if r, _ := mt.selected(); m.c.ds.ID(r) != "kz" {
+		t.Errorf("click at Astana selected %q", m.c.ds.ID(r))
+	}
+}

@@ -1,0 +1,113 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestStateRoundTrip(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "casia", "state.json")
+	want := &State{Version: stateVersion, Tab: "map", Filters: map[string]string{"partnerships": "turk"},
+		Sort: map[string]SortState{"signatories": {Key: "population", Reverse: true}}}
+	if err := SaveState(path, want); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(path)
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("state file mode %v, %v", st.Mode().Perm(), err)
+	}
+	got := LoadState(path)
+	if got == nil || got.Tab != "map" || got.Filters["partnerships"] != "turk" || !got.Sort["signatories"].Reverse {
+		t.Fatalf("LoadState = %+v", got)
+	}
+}
+
+// TestStateIgnoresBadFiles: a corrupt, foreign, oversized or hostile state
+// file is ignored (or cleaned), never a crash.
+func TestStateIgnoresBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	cases := map[string]string{
+		"corrupt.json": `{"version": 1, "tab": `,
+		"foreign.json": `{"version": 99, "tab": "map"}`,
+		"array.json":   `[1, 2, 3]`,
+		"binary.json":  "\x00\x01\x02",
+		"huge.json":    `{"version": 1, "tab": "` + strings.Repeat("x", maxStateBytes) + `"}`,
+	}
+	for name, body := range cases {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if s := LoadState(p); s != nil {
+			t.Errorf("%s loaded: %+v", name, s)
+		}
+	}
+	if s := LoadState(filepath.Join(dir, "missing.json")); s != nil {
+		t.Error("missing file loaded")
+	}
+	// Unknown tabs are dropped and escape sequences removed.
+	p := filepath.Join(dir, "hostile.json")
+	os.WriteFile(p, []byte(`{"version":1,"tab":"nope","filters":{"map":"x","sources":"\u001b]52;c;aGk=\u0007eu","bogus":"y"}}`), 0o600)
+	s := LoadState(p)
+	if s == nil || s.Tab != "" || s.Filters["sources"] != "eu" || len(s.Filters) != 2 {
+		t.Errorf("hostile state = %+v", s)
+	}
+	// Such a state opens fine.
+	m := newSized(t, 100, 30, func(o *Options) { o.State = s })
+	assertFits(t, m, 100, 30, "hostile state")
+}
+
+func TestStatePath(t *testing.T) {
+	env := map[string]string{"XDG_STATE_HOME": "/x/state", "HOME": "/home/u"}
+	get := func(k string) string { return env[k] }
+	if p, _ := StatePath(get); p != "/x/state/casia/state.json" {
+		t.Errorf("with XDG_STATE_HOME: %s", p)
+	}
+	env["XDG_STATE_HOME"] = "relative"
+	if p, _ := StatePath(get); p != "/home/u/.local/state/casia/state.json" {
+		t.Errorf("relative XDG_STATE_HOME: %s", p)
+	}
+}
+
+var sgrPattern = regexp.MustCompile(`\x1b\[([0-9;:]*)m`)
+
+// TestNoColor: with NO_COLOR the frame has no colour escape codes at all,
+// yet the selection stays visible (reverse video and a marker).
+func TestNoColor(t *testing.T) {
+	m := newSized(t, 120, 40, func(o *Options) { o.NoColor = true })
+	for _, k := range []string{"2", "4", "5", "6", "c"} {
+		press(m, k)
+		v := m.View().Content
+		for _, sgr := range sgrPattern.FindAllStringSubmatch(v, -1) {
+			for _, p := range strings.Split(sgr[1], ";") {
+				if n, err := strconv.Atoi(p); err == nil && (n >= 30 && n <= 38 || n >= 40 && n <= 48 || n >= 90 && n <= 107) {
+					t.Fatalf("tab %s: colour in NO_COLOR output: %q", k, sgr[0])
+				}
+			}
+		}
+		if k != "6" && !strings.Contains(v, "\x1b[7m") && !strings.Contains(v, ";7m") {
+			t.Errorf("tab %s: no reverse video for the selection", k)
+		}
+		if k != "6" && !strings.Contains(screen(m), Marker) {
+			t.Errorf("tab %s: no selection marker", k)
+		}
+	}
+}
+
+// TestThemes: light and dark differ, high contrast differs again, and
+// --theme overrides the terminal's reported background.
+func TestThemes(t *testing.T) {
+	dark := NewStyles(ThemeAuto, true, false)
+	light := NewStyles(ThemeAuto, false, false)
+	hc := NewStyles(ThemeHighContrast, true, false)
+	if dark.Title.Render("x") == light.Title.Render("x") || dark.Title.Render("x") == hc.Title.Render("x") {
+		t.Error("themes do not differ")
+	}
+	if NewStyles(ThemeLight, true, false).Title.Render("x") != light.Title.Render("x") {
+		t.Error("--theme light does not override a dark background")
+	}
+}
