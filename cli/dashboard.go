@@ -81,6 +81,11 @@ func (a *app) runRoot(cmd *cobra.Command) error {
 	if !slices.Contains(Themes, a.tui.theme) {
 		return fmt.Errorf("unknown theme %q; use one of: %s", a.tui.theme, strings.Join(Themes, ", "))
 	}
+	if a.io.Terminal && runDashboard != nil && a.dataFile() == "" {
+		// The built-in dataset cannot fail to load (a test checks it), so
+		// it is loaded while the terminal is set up.
+		return runDashboard(cmd, a, nil, tab)
+	}
 	ds, err := a.dataset()
 	if err != nil {
 		return err
@@ -91,7 +96,8 @@ func (a *app) runRoot(cmd *cobra.Command) error {
 	return printOverview(cmd, ds)
 }
 
-// runDashboard starts the TUI; set by dashboard_tui.go.
+// runDashboard starts the TUI (tui.go); a nil dataset means the built-in
+// one, loaded while the terminal is set up.
 var runDashboard func(cmd *cobra.Command, a *app, ds *model.Dataset, tab string) error
 
 // printOverview is what `casia | less` shows: the summit record and what

@@ -51,15 +51,20 @@ type app struct {
 	tui      tuiFlags
 }
 
+// dataFile is the user's data file from --data or $CASIA_DATA, or "".
+func (a *app) dataFile() string {
+	if a.dataPath == "" && a.io.Getenv != nil {
+		return a.io.Getenv("CASIA_DATA")
+	}
+	return a.dataPath
+}
+
 // dataset loads --data (or $CASIA_DATA) or the embedded dataset, once.
 func (a *app) dataset() (*model.Dataset, error) {
 	if a.ds != nil {
 		return a.ds, nil
 	}
-	path := a.dataPath
-	if path == "" && a.io.Getenv != nil {
-		path = a.io.Getenv("CASIA_DATA")
-	}
+	path := a.dataFile()
 	var err error
 	if path == "" {
 		a.ds, err = data.Load()

@@ -1,9 +1,13 @@
 package cli
 
 import (
+	"errors"
+	"os"
 	"os/exec"
 	"runtime"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"casia/model"
@@ -22,6 +26,11 @@ func dashboard(cmd *cobra.Command, a *app, ds *model.Dataset, tab string) error 
 		ASCII:   a.tui.ascii,
 		OpenURL: openURL,
 	}
+	if f, ok := a.io.Out.(*os.File); ok {
+		if w, h, err := term.GetSize(f.Fd()); err == nil {
+			opts.Width, opts.Height = w, h
+		}
+	}
 	statePath := ""
 	if !a.tui.noState {
 		if p, err := tui.StatePath(a.io.Getenv); err == nil {
@@ -29,7 +38,16 @@ func dashboard(cmd *cobra.Command, a *app, ds *model.Dataset, tab string) error 
 			opts.State = tui.LoadState(p)
 		}
 	}
-	m, err := tui.Run(cmd.Context(), ds, opts)
+	var m *tui.Model
+	var err error
+	if ds != nil {
+		m, err = tui.Run(cmd.Context(), ds, opts)
+	} else {
+		m, err = tui.RunLoading(cmd.Context(), a.dataset, opts)
+	}
+	if errors.Is(err, tea.ErrProgramPanic) {
+		return errors.New("the dashboard crashed, which is a bug: please report it with the trace above")
+	}
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -11,15 +12,15 @@ import (
 // Türkiye, "xian" finds Xi'an, "ozbekiston" finds Oʻzbekiston and
 // "china-kyrgyzstan" finds China–Kyrgyzstan.
 
-// foldTable holds the folded form of the Latin ranges, computed once; other
-// runes are decomposed on demand.
-var foldTable = func() map[rune]string {
+// foldTable holds the folded form of the Latin ranges, computed on first
+// use (not at start-up); other runes are decomposed on demand.
+var foldTable = sync.OnceValue(func() map[rune]string {
 	t := make(map[rune]string, 0x250-0xa0)
 	for r := rune(0xa0); r < 0x250; r++ {
 		t[r] = decompose(r)
 	}
 	return t
-}()
+})
 
 var special = map[rune]string{
 	'ı': "i", 'İ': "I", 'ł': "l", 'Ł': "L", 'ø': "o", 'Ø': "O", 'đ': "d", 'Đ': "D",
@@ -55,7 +56,7 @@ func appendFold(b []byte, r rune, keepCase bool) []byte {
 		}
 		return append(b, byte(r))
 	}
-	s, ok := foldTable[r]
+	s, ok := foldTable()[r]
 	if !ok {
 		if s, ok = special[r]; !ok {
 			s = decompose(r)

@@ -108,6 +108,12 @@ func sanitizeValue(v reflect.Value, multiline bool) {
 			sanitizeValue(v.FieldByIndex(f.index), f.text)
 		}
 	case reflect.Slice:
+		if v.Len() == 0 && !v.IsNil() {
+			// An empty list and no list are the same thing; keeping one
+			// form makes every export (YAML, JSON, snapshot) agree.
+			v.Set(reflect.Zero(v.Type()))
+			return
+		}
 		for i := range v.Len() {
 			sanitizeValue(v.Index(i), multiline)
 		}

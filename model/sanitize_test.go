@@ -1,6 +1,10 @@
 package model
 
-import "testing"
+import (
+	"fmt"
+	"reflect"
+	"testing"
+)
 
 func TestSafe(t *testing.T) {
 	tests := []struct {
@@ -52,4 +56,43 @@ func FuzzSafe(f *testing.F) {
 			t.Fatalf("not idempotent: %q -> %q -> %q", s, got, again)
 		}
 	})
+}
+
+// TestHostileDataset loads a dataset whose every text field carries
+// escape sequences and control characters: none survives loading.
+func TestHostileDataset(t *testing.T) {
+	ds, err := LoadFile("testdata/hostile.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var walk func(v reflect.Value, path string)
+	walk = func(v reflect.Value, path string) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(v.Elem(), path)
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				if v.Type().Field(i).IsExported() {
+					walk(v.Field(i), path+"."+v.Type().Field(i).Name)
+				}
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i))
+			}
+		case reflect.String:
+			for _, r := range v.String() {
+				if r < 0x20 && r != '\n' || r == 0x7f || r >= 0x80 && r < 0xa0 || isBidiControl(r) {
+					t.Errorf("%s keeps %U: %q", path, r, v.String())
+					return
+				}
+			}
+		}
+	}
+	walk(reflect.ValueOf(ds).Elem(), "ds")
+	if got := ds.Projects[0].Name; got != "China–Kyrgyzstan–Uzbekistan railway31mlink" {
+		t.Errorf("sanitised name = %q", got)
+	}
 }

@@ -16,6 +16,9 @@ type Options struct {
 	State *State
 	// OpenURL opens a link in the user's browser; nil disables "o".
 	OpenURL func(url string) error
+	// Width and Height, when known before the program starts, let the very
+	// first frame be drawn instead of waiting for the size message.
+	Width, Height int
 }
 
 // ctx is what every tab shares within one session: the read-only dataset,

@@ -52,7 +52,6 @@ type mapTab struct {
 
 func newMapTab(c *ctx) *mapTab {
 	t := &mapTab{c: c, blocks: c.opts.ASCII}
-	t.world, t.err = geo.Load()
 	for i, p := range c.ds.Projects {
 		if len(p.Route) > 0 {
 			t.routed = append(t.routed, i)
@@ -222,6 +221,10 @@ func featureContains(f *geo.Feature, p geo.LonLat) bool {
 // draw rasterises the map for the current size and selection; View reuses
 // the result until one of them changes.
 func (t *mapTab) draw() []string {
+	if t.world == nil && t.err == nil {
+		// Decoded on first sight of the map, not at start-up.
+		t.world, t.err = geo.Load()
+	}
 	key := fmt.Sprint(t.mapW, t.mapH, t.projects, t.blocks, t.country, t.project)
 	if key == t.cacheKey && t.cache != nil {
 		return t.cache
@@ -357,12 +360,12 @@ func (t *mapTab) view() string {
 	if t.w <= 0 || t.h <= 0 {
 		return ""
 	}
+	mapLines := fitLines(t.draw(), t.mapW, t.mapH)
 	if t.err != nil {
 		lines := make([]string, t.h)
 		lines[0] = " map outlines could not be loaded: " + t.err.Error()
 		return block(lines, t.w, t.h)
 	}
-	mapLines := fitLines(t.draw(), t.mapW, t.mapH)
 	if t.panelW > 0 {
 		sep := make([]string, t.h)
 		for i := range sep {

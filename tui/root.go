@@ -62,7 +62,15 @@ type Model struct {
 	statusSeq int
 
 	bgKnown bool
+
+	panicNext bool // see panichook.go
+
+	frame      string // the last rendered screen, until the next message
+	frameValid bool
 }
+
+// panicKey is empty except in test builds (panichook.go).
+var panicKey string
 
 type navEntry struct {
 	tab int
@@ -106,6 +114,9 @@ func New(ds *model.Dataset, opts Options) *Model {
 	m.applyStyles()
 	m.restore(opts)
 	m.history = []navEntry{m.here()}
+	if opts.Width > 0 && opts.Height > 0 {
+		m.Update(tea.WindowSizeMsg{Width: opts.Width, Height: opts.Height})
+	}
 	return m
 }
 
@@ -195,6 +206,7 @@ func (m *Model) resize() {
 // Update routes a message: overlays and the filter box get keys first,
 // then the global keys, then the active tab.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m.frameValid = false
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = max(msg.Width, 0), max(msg.Height, 0)
@@ -269,6 +281,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.keys
 	if msg.String() == "ctrl+c" {
 		return tea.Quit
+	}
+	if panicKey != "" && msg.String() == panicKey {
+		m.panicNext = true
 	}
 	if m.palette != nil {
 		return m.palette.update(msg)
@@ -496,7 +511,10 @@ func (m *Model) click(msg tea.MouseClickMsg) tea.Cmd {
 // View draws the whole window: header, the active tab, footer, and any
 // overlay, in exactly the window's size.
 func (m *Model) View() tea.View {
-	v := tea.NewView(m.render())
+	if !m.frameValid {
+		m.frame, m.frameValid = m.render(), true
+	}
+	v := tea.NewView(m.frame)
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "casia: " + m.tabs[m.active].title()
@@ -504,6 +522,9 @@ func (m *Model) View() tea.View {
 }
 
 func (m *Model) render() string {
+	if m.panicNext {
+		panic("casia test build: panic in View on request")
+	}
 	if m.w <= 0 || m.h <= 0 {
 		return ""
 	}

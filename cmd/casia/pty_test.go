@@ -23,31 +23,39 @@ import (
 // The end-to-end tests run the real binary in a pseudo-terminal and read
 // the screen through a VT emulator, as a user would see it.
 
+// binary builds casia once per set of build tags.
+type binary struct {
+	once sync.Once
+	path string
+	err  error
+}
+
 var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
+	plainBinary binary
+	panicBinary binary // with the test-only panic hook (tui/panichook.go)
 )
 
-func casiaBinary(t *testing.T) string {
+func (b *binary) get(t testing.TB, tags string) string {
 	t.Helper()
-	buildOnce.Do(func() {
+	b.once.Do(func() {
 		dir, err := os.MkdirTemp("", "casia-e2e")
 		if err != nil {
-			buildErr = err
+			b.err = err
 			return
 		}
-		binPath = filepath.Join(dir, "casia")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		b.path = filepath.Join(dir, "casia")
+		out, err := exec.Command("go", "build", "-tags", tags, "-o", b.path, ".").CombinedOutput()
 		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+			b.err = fmt.Errorf("go build: %v\n%s", err, out)
 		}
 	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
+	if b.err != nil {
+		t.Fatal(b.err)
 	}
-	return binPath
+	return b.path
 }
+
+func casiaBinary(t testing.TB) string { return plainBinary.get(t, "") }
 
 // term is a pseudo-terminal running casia, read through an emulator.
 type term struct {
@@ -75,7 +83,11 @@ func (tm *term) screen() string {
 
 func start(t *testing.T, w, h int, env []string, args ...string) *term {
 	t.Helper()
-	bin := casiaBinary(t)
+	return startBin(t, casiaBinary(t), w, h, env, args...)
+}
+
+func startBin(t *testing.T, bin string, w, h int, env []string, args ...string) *term {
+	t.Helper()
 	ptmx, tty, err := pty.Open()
 	if err != nil {
 		t.Skipf("no pseudo-terminal: %v", err)
@@ -204,6 +216,18 @@ func TestSIGTERMRestoresTerminal(t *testing.T) {
 		t.Fatal(err)
 	}
 	tm.exit(false)
+}
+
+// TestPanicRestoresTerminal: a panic inside View (forced by a test-only
+// build tag) still hands the terminal back, and exits non-zero.
+func TestPanicRestoresTerminal(t *testing.T) {
+	tm := startBin(t, panicBinary.get(t, "casia_panichook"), 80, 24, nil)
+	tm.waitFor("Summit")
+	tm.send("!")
+	tm.exit(false)
+	if tm.cmd.ProcessState == nil || tm.cmd.ProcessState.Success() {
+		t.Error("a panic exited successfully")
+	}
 }
 
 func TestTooSmallTerminal(t *testing.T) {
