@@ -13,8 +13,10 @@ func (a *app) exportCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Print the whole dataset as YAML or JSON, ready to edit and load with --data",
-		Example: `  casia export > my.yaml          # edit, then:
+		Example: `  # write the dataset, edit it, check it, use it
+  casia export > my.yaml
   casia validate my.yaml && casia --data my.yaml
+  # JSON for other tools
   casia export --format json | jq '.projects[].name'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

@@ -87,12 +87,16 @@ railways and pipelines that tie the region together, and a sourced timeline.
 
 Every record cites its sources. Run without arguments in a terminal to open
 the dashboard; with output to a pipe it prints the summit overview.`,
-		Example: `  casia                                      # open the dashboard
-  casia --tab partnerships --filter turk     # start on a tab, filtered
-  casia list partnerships --format json      # scriptable output
-  casia show kz                              # one record, as text
-  casia export > my.yaml && casia --data my.yaml
-  casia validate my.yaml`,
+		Example: `  # open the dashboard, or start on a tab with a filter
+  casia
+  casia --tab partnerships --filter turk
+  # scriptable output
+  casia list partnerships --format json
+  casia show kz
+  # your own data
+  casia export > my.yaml && casia validate my.yaml && casia --data my.yaml
+  # share the dashboard over SSH
+  casia serve`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.runRoot(cmd)
