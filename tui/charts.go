@@ -119,22 +119,31 @@ func (b *barChart) view(t *listTab, w, h int) []string {
 		nameW = max(nameW, ansi.StringWidth(ds.Title(model.Ref{Kind: t.kind, Index: r.i})))
 	}
 	nameW = min(nameW, max(w/4, 8))
+	// Every bar shares one scale, so the longest label decides the room
+	// left for bars; when that is too little, labels drop their period.
+	label := func(f *model.Figure, period bool) string {
+		l := f.String()
+		if p := f.Period(); p != "" && period {
+			l += " · " + model.Date(p).Human()
+		}
+		return l + " " + st.badge(f.Confidence)
+	}
 	labels := make([]string, len(charted))
 	labelW := 0
-	for j, r := range charted {
-		label := r.f.String()
-		if p := r.f.Period(); p != "" {
-			label += " · " + model.Date(p).Human()
+	for _, period := range []bool{true, false} {
+		labelW = 0
+		for j, r := range charted {
+			labels[j] = label(r.f, period)
+			labelW = max(labelW, ansi.StringWidth(labels[j]))
 		}
-		labels[j] = label + " " + st.badge(r.f.Confidence)
-		labelW = max(labelW, ansi.StringWidth(labels[j]))
+		if w-nameW-4-labelW >= 10 {
+			break
+		}
 	}
-	// One scale for every bar: the longest label decides the room left.
-	barW := max(w-nameW-3-min(labelW, w/2)-1, 4)
+	barW := max(w-nameW-4-labelW, 3)
 	sel, _ := t.selected()
 	for j, r := range charted {
 		name := truncate(ds.Title(model.Ref{Kind: t.kind, Index: r.i}), nameW)
-		label := labels[j]
 		frac := 0.0
 		if top > 0 {
 			frac = r.base / top
@@ -144,7 +153,7 @@ func (b *barChart) view(t *listTab, w, h int) []string {
 		if r.i == sel.Index && sel.Kind == t.kind {
 			mark, nameStyle = Marker+" ", st.Title
 		}
-		line := mark + nameStyle.Render(padRight(name, nameW)) + " " + fitLine(bar(st, frac, barW), barW) + " " + label
+		line := mark + nameStyle.Render(padRight(name, nameW)) + " " + fitLine(bar(st, frac, barW), barW) + " " + labels[j]
 		lines = append(lines, fitLine(line, w))
 	}
 	if len(charted) == 0 {
