@@ -244,7 +244,9 @@ func (d *describer) partnership(p *Partnership) {
 	if p.Caveat != "" {
 		d.line("Caveat", p.Caveat)
 	}
-	d.line("Launched", MilestoneText(p.Launched))
+	if p.Launched != nil {
+		d.line("Launched", MilestoneText(*p.Launched))
+	}
 	d.line("First summit", MeetingText(p.FirstSummit))
 	d.line("Latest meeting", MeetingText(p.LatestMeeting))
 	d.line("Next meeting", MeetingText(p.NextMeeting))

@@ -310,7 +310,9 @@ func (ds *Dataset) Years(r Ref) []int {
 			add(rec.Independence.Date)
 		}
 	case *Partnership:
-		add(rec.Launched.Date)
+		if rec.Launched != nil {
+			add(rec.Launched.Date)
+		}
 		meeting(rec.FirstSummit)
 		meeting(rec.LatestMeeting)
 		meeting(rec.NextMeeting)

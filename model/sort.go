@@ -301,7 +301,9 @@ func (ds *Dataset) text(r Ref, key string) string {
 	case *Partnership:
 		switch key {
 		case "launched":
-			return string(rec.Launched.Date)
+			if rec.Launched != nil {
+				return string(rec.Launched.Date)
+			}
 		case "partner":
 			return Fold(rec.Partner)
 		case "latest":

@@ -76,7 +76,12 @@ var columns = [numKinds][]Column{
 		{Key: "id", Title: "ID", Min: 6, Max: 22, Cell: func(ds *Dataset, i int) string { return ds.Partnerships[i].ID }},
 		{Key: "partner", Title: "Partner", Min: 14, Max: 18, Cell: func(ds *Dataset, i int) string { return ds.Partnerships[i].Partner }},
 		{Key: "format", Title: "Format", Min: 8, Max: 40, Flex: true, Cell: func(ds *Dataset, i int) string { return ds.Partnerships[i].Format }},
-		{Key: "since", Title: "Since", Min: 11, Max: 11, Cell: func(ds *Dataset, i int) string { return ds.Partnerships[i].Launched.Date.Human() }},
+		{Key: "since", Title: "Since", Min: 11, Max: 11, Cell: func(ds *Dataset, i int) string {
+			if l := ds.Partnerships[i].Launched; l != nil {
+				return l.Date.Human()
+			}
+			return ""
+		}},
 		{Key: "latest", Title: "Latest meeting", Min: 11, Max: 26, Flex: true, Cell: func(ds *Dataset, i int) string { return meetingCell(ds.Partnerships[i].LatestMeeting) }},
 		{Key: "members", Title: "Members", Min: 7, Max: 40, Cell: func(ds *Dataset, i int) string {
 			p := &ds.Partnerships[i]

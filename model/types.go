@@ -204,7 +204,7 @@ type Partnership struct {
 	Partner        string     `yaml:"partner" json:"partner" casia:"req"`
 	PartnerAliases []string   `yaml:"partner_aliases,omitempty" json:"partner_aliases,omitempty"`
 	Format         string     `yaml:"format" json:"format" casia:"req"`
-	Launched       Milestone  `yaml:"launched" json:"launched" casia:"req"`
+	Launched       *Milestone `yaml:"launched,omitempty" json:"launched,omitempty"`
 	FirstSummit    *Meeting   `yaml:"first_summit,omitempty" json:"first_summit,omitempty"`
 	LatestMeeting  *Meeting   `yaml:"latest_meeting,omitempty" json:"latest_meeting,omitempty"`
 	NextMeeting    *Meeting   `yaml:"next_meeting,omitempty" json:"next_meeting,omitempty"`

@@ -244,7 +244,10 @@ func (yearStrip) view(t *listTab, w, h int) []string {
 		for range trackW {
 			track = append(track, st.Rule.Render("·"))
 		}
-		start := p.Launched.Date.Year()
+		start := 0
+		if p.Launched != nil {
+			start = p.Launched.Date.Year()
+		}
 		end := hi
 		if start > 0 {
 			for c := col(start); c <= col(end) && c < trackW; c++ {

@@ -228,8 +228,10 @@ func renderPartnership(d *doc, p *model.Partnership) {
 		}
 	}
 	d.blank()
-	d.styledField("Launched", d.text(model.Span(p.Launched.Date, p.Launched.End)+": "+p.Launched.Text)+" "+d.c.st.badge(p.Launched.Confidence))
-	d.note(p.Launched.Note)
+	if l := p.Launched; l != nil {
+		d.styledField("Launched", d.text(model.Span(l.Date, l.End)+": "+l.Text)+" "+d.c.st.badge(l.Confidence))
+		d.note(l.Note)
+	}
 	for _, m := range []struct {
 		label string
 		m     *model.Meeting

@@ -72,7 +72,7 @@ func Raw(n int) *model.Dataset {
 		})
 		ds.Partnerships = append(ds.Partnerships, model.Partnership{
 			ID: fmt.Sprintf("format-%d", i), Partner: fmt.Sprintf("Partner %d", i), Format: fmt.Sprintf("C5+%d", i),
-			Launched: model.Milestone{Date: model.Date(fmt.Sprint(2000 + i%26)), Text: "Launched", Confidence: model.Verified, Sources: src},
+			Launched: &model.Milestone{Date: model.Date(fmt.Sprint(2000 + i%26)), Text: "Launched", Confidence: model.Verified, Sources: src},
 			Members:  ids[1:], Topics: []string{words[i%len(words)], "trade"},
 			Summary: "A dialogue format.", Confidence: model.Verified, Sources: src,
 		})
