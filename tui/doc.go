@@ -32,23 +32,7 @@ func newDoc(c *ctx, w int, q model.Query, sel int) *doc {
 
 // hl styles plain text, underlining what the current filter matches.
 func (d *doc) hl(s string, base, match func(...string) string) string {
-	ranges := model.MatchRanges(s, d.q)
-	if len(ranges) == 0 {
-		return base(s)
-	}
-	var b strings.Builder
-	at := 0
-	for _, r := range ranges {
-		if r[0] > at {
-			b.WriteString(base(s[at:r[0]]))
-		}
-		b.WriteString(match(s[r[0]:r[1]]))
-		at = r[1]
-	}
-	if at < len(s) {
-		b.WriteString(base(s[at:]))
-	}
-	return b.String()
+	return styleRanges(s, model.MatchRanges(s, d.q), base, match)
 }
 
 func (d *doc) text(s string) string {
