@@ -16,6 +16,9 @@ import (
 // export, over the server's shared dataset, with plain output and no
 // access to files. It returns the exit status to send to the client.
 func RunRemote(ctx context.Context, args []string, ds *model.Dataset, out, errw io.Writer) int {
+	if args == nil {
+		args = []string{} // nil would make cobra read the server's own os.Args
+	}
 	a := &app{io: IO{Out: out, Err: errw, Getenv: func(string) string { return "" }}, ds: ds}
 	root := &cobra.Command{
 		Use:           "casia",

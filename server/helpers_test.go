@@ -1,0 +1,338 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"errors"
+	"io"
+	"net"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"charm.land/log/v2"
+	uv "github.com/charmbracelet/ultraviolet"
+	"github.com/charmbracelet/x/vt"
+	gossh "golang.org/x/crypto/ssh"
+
+	"casia/cli"
+	"casia/data"
+	"casia/model"
+	"casia/server"
+)
+
+var (
+	dsOnce sync.Once
+	dsVal  *model.Dataset
+)
+
+func dataset(t testing.TB) *model.Dataset {
+	t.Helper()
+	dsOnce.Do(func() {
+		var err error
+		if dsVal, err = data.Load(); err != nil {
+			panic(err)
+		}
+	})
+	return dsVal
+}
+
+// syncBuffer is a log destination the tests can read while sessions log.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// waitLog polls the log until it contains want.
+func (s *syncBuffer) waitLog(t testing.TB, want string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(s.String(), want) {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("log never showed %q:\n%s", want, s.String())
+}
+
+type testServer struct {
+	*server.Server
+	addr string
+	logs *syncBuffer
+}
+
+// start serves on 127.0.0.1:0 with a fresh host key and shuts down at the
+// end of the test.
+func start(t testing.TB, mod func(*server.Config)) *testServer {
+	t.Helper()
+	logs := &syncBuffer{}
+	cfg := server.Config{
+		Listen:      "127.0.0.1:0",
+		HostKeyPath: filepath.Join(t.TempDir(), "host_key"),
+		Dataset:     dataset(t),
+		Exec:        cli.RunRemote,
+		Logger:      log.NewWithOptions(logs, log.Options{Level: log.DebugLevel}),
+	}
+	if mod != nil {
+		mod(&cfg)
+	}
+	s, err := server.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := s.Listen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(ln) }()
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := s.Shutdown(ctx); err != nil {
+			t.Errorf("shutdown: %v", err)
+		}
+		if err := <-served; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+		if t.Failed() {
+			t.Logf("server log:\n%s", logs.String())
+		}
+	})
+	return &testServer{Server: s, addr: ln.Addr().String(), logs: logs}
+}
+
+func newKey(t testing.TB) gossh.Signer {
+	t.Helper()
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// noQuestions passes keyboard-interactive authentication that asks nothing.
+var noQuestions = gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })
+
+func (ts *testServer) dialErr(t testing.TB, auth ...gossh.AuthMethod) (*gossh.Client, error) {
+	t.Helper()
+	if auth == nil {
+		auth = []gossh.AuthMethod{noQuestions}
+	}
+	return gossh.Dial("tcp", ts.addr, &gossh.ClientConfig{
+		User:            "reader",
+		Auth:            auth,
+		HostKeyCallback: gossh.FixedHostKey(ts.HostKey()),
+		Timeout:         5 * time.Second,
+	})
+}
+
+func (ts *testServer) dial(t testing.TB, auth ...gossh.AuthMethod) *gossh.Client {
+	t.Helper()
+	c, err := ts.dialErr(t, auth...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
+// term is an SSH session with a PTY, its output read through a VT
+// emulator (and kept raw, for sequences the emulator does not handle).
+type term struct {
+	t      testing.TB
+	sess   *gossh.Session
+	stdin  io.WriteCloser
+	mu     sync.Mutex
+	emu    *vt.Emulator
+	raw    bytes.Buffer
+	stderr syncBuffer
+	done   chan error // session's exit
+	copied chan struct{}
+}
+
+func (tm *term) Write(p []byte) (int, error) {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	tm.raw.Write(p)
+	return tm.emu.Write(p)
+}
+
+// openTerm starts the dashboard: a PTY of w×h and a shell request.
+func openTerm(t testing.TB, c *gossh.Client, w, h int, env map[string]string) *term {
+	t.Helper()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range env {
+		if err := sess.Setenv(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tm := &term{t: t, sess: sess, emu: vt.NewEmulator(w, h), done: make(chan error, 1), copied: make(chan struct{})}
+	tm.stdin, err = sess.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := sess.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess.Stderr = &tm.stderr
+	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		_, _ = io.Copy(tm, stdout) // output -> emulator
+		close(tm.copied)
+	}()
+	go func() { _, _ = io.Copy(tm.stdin, tm.emu) }() // emulator replies and keys -> server
+	go func() { tm.done <- sess.Wait() }()
+	t.Cleanup(tm.close)
+	return tm
+}
+
+// close ends the session and the goroutine copying the emulator's input
+// (Emulator.Close would race with its Read).
+func (tm *term) close() {
+	tm.sess.Close()
+	if pw, ok := tm.emu.InputPipe().(io.Closer); ok {
+		pw.Close()
+	}
+}
+
+func (tm *term) screen() string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.emu.String()
+}
+
+func (tm *term) output() string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.raw.String()
+}
+
+func (tm *term) waitFor(want string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if s := tm.screen(); strings.Contains(s, want) {
+			return s
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	tm.t.Fatalf("screen never showed %q:\n%s", want, tm.screen())
+	return ""
+}
+
+func (tm *term) send(s string) {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	tm.emu.SendText(s)
+}
+
+func (tm *term) key(k uv.KeyEvent) {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	tm.emu.SendKey(k)
+}
+
+func (tm *term) resize(w, h int) {
+	tm.t.Helper()
+	tm.mu.Lock()
+	tm.emu.Resize(w, h)
+	tm.mu.Unlock()
+	if err := tm.sess.WindowChange(h, w); err != nil {
+		tm.t.Fatal(err)
+	}
+}
+
+// exit waits for the session to end and returns its exit status.
+func (tm *term) exit() int {
+	tm.t.Helper()
+	select {
+	case err := <-tm.done:
+		select {
+		case <-tm.copied:
+		case <-time.After(2 * time.Second):
+		}
+		return exitStatus(tm.t, err)
+	case <-time.After(10 * time.Second):
+		tm.t.Fatalf("session did not end:\n%s", tm.screen())
+	}
+	return -1
+}
+
+func exitStatus(t testing.TB, err error) int {
+	t.Helper()
+	var exit *gossh.ExitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &exit):
+		return exit.ExitStatus()
+	}
+	t.Fatalf("session: %v", err)
+	return -1
+}
+
+// run executes a command line without a PTY.
+func run(t testing.TB, c *gossh.Client, cmd string) (stdout, stderr string, code int) {
+	t.Helper()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	var out, errb bytes.Buffer
+	sess.Stdout, sess.Stderr = &out, &errb
+	if cmd == "" {
+		if err = sess.Shell(); err == nil {
+			err = sess.Wait()
+		}
+	} else {
+		err = sess.Run(cmd)
+	}
+	return out.String(), errb.String(), exitStatus(t, err)
+}
+
+func loopback(t testing.TB) net.Listener {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ln
+}
+
+func newLogger(w io.Writer) *log.Logger {
+	return log.NewWithOptions(w, log.Options{Level: log.DebugLevel})
+}
+
+func netResolve(addr string) (net.Addr, error) { return net.ResolveTCPAddr("tcp", addr) }

@@ -1,0 +1,485 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"github.com/charmbracelet/colorprofile"
+	uv "github.com/charmbracelet/ultraviolet"
+	gossh "golang.org/x/crypto/ssh"
+
+	"casia/model"
+	"casia/tui"
+)
+
+// Why a session ended, for the log and the client.
+const (
+	endQuit     = "quit"
+	endClient   = "client gone"
+	endIdle     = "idle"
+	endLifetime = "time limit"
+	endShutdown = "shutdown"
+	endPanic    = "panic"
+)
+
+// handle is the Wish middleware that serves every session: limits, then
+// the dashboard (a terminal, no command) or a command.
+func (s *Server) handle(ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if !s.track() {
+			s.log.Info("refused session: shutting down", "user", safe(sess.User()), "remote", sess.RemoteAddr().String())
+			s.finish(sess, "casia: server shutting down", 1)
+			return
+		}
+		defer s.wg.Done()
+		start := time.Now()
+		id := s.ids.Add(1)
+		who := []any{"id", id, "user", safe(sess.User()), "remote", sess.RemoteAddr().String()}
+		if k := sess.PublicKey(); k != nil {
+			who = append(who, "key", gossh.FingerprintSHA256(k))
+		}
+		who = slices.Clip(who) // every append below copies
+		// A panic in this session ends this session only (Wish recovers
+		// too, but without our log and exit status).
+		defer func() {
+			if r := recover(); r != nil {
+				s.log.Error("session panic", append(who, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))...)
+				s.finish(sess, "casia: internal error; this session has ended", 1)
+			}
+		}()
+
+		if n := s.sessions.Add(1); n > int64(s.cfg.MaxSessions) {
+			s.sessions.Add(-1)
+			s.log.Warn("refused session: server full", append(who, "max_sessions", s.cfg.MaxSessions)...)
+			s.finish(sess, fmt.Sprintf("casia: the server is full (%d sessions); try again later", s.cfg.MaxSessions), 1)
+			return
+		}
+		defer s.sessions.Add(-1)
+
+		pty, winch, isPty := sess.Pty()
+		args := sess.Command()
+		if !isPty || len(args) > 0 {
+			s.command(sess, args, start, who)
+			return
+		}
+		w, h := clampSize(pty.Window.Width, pty.Window.Height)
+		s.log.Info("session", append(who, "pty", fmt.Sprintf("%dx%d", w, h), "term", clip(safe(pty.Term), 40))...)
+		reason, code, failure := s.dashboard(sess, pty, winch, start)
+		end := append(who, "duration", time.Since(start).Round(time.Millisecond), "reason", reason, "exit", code)
+		if failure != nil {
+			s.log.Error("session ended by a panic", append(end, "panic", failure.value, "stack", failure.stack)...)
+		} else {
+			s.log.Info("session end", end...)
+		}
+		s.finish(sess, endMessage(reason, s.cfg), code)
+	}
+}
+
+// track counts a session handler in s.wg unless the server is shutting
+// down (Shutdown waits on s.wg, and a WaitGroup must not grow from zero
+// while waited on).
+func (s *Server) track() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	select {
+	case <-s.quit:
+		return false
+	default:
+		s.wg.Add(1)
+		return true
+	}
+}
+
+// command runs list, show or export (or the overview for a bare shell
+// without a terminal) and returns its exit status to the client.
+func (s *Server) command(sess ssh.Session, args []string, start time.Time, who []any) {
+	cmdline := clip(safe(strings.Join(args, " ")), 200)
+	if s.cfg.Exec == nil {
+		s.log.Warn("refused command: commands disabled", append(who, "cmd", cmdline)...)
+		s.finish(sess, "casia: this server runs the dashboard only; connect with a terminal (ssh -t)", 1)
+		return
+	}
+	ctx, cancel := context.WithTimeout(sess.Context(), s.cfg.MaxSessionTime)
+	defer cancel()
+	// A client that stops reading blocks the command's writes; the time
+	// limit and shutdown then close its connection under it.
+	stop := watchDone(ctx, s.quit, s.cfg.Grace, func() { closeConn(sess) })
+	defer stop()
+	if args == nil {
+		// Never nil: cobra reads os.Args (the server's own command line)
+		// when given nil args.
+		args = []string{}
+	}
+	code := s.cfg.Exec(ctx, args, s.cfg.Dataset, sess, sess.Stderr())
+	s.log.Info("command", append(who, "cmd", cmdline, "exit", code, "duration", time.Since(start).Round(time.Millisecond))...)
+	_ = sess.Exit(code)
+}
+
+// watchDone calls f when ctx is done, or grace after quit is closed, until
+// stop is called.
+func watchDone(ctx context.Context, quit <-chan struct{}, grace time.Duration, f func()) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		select {
+		case <-done:
+			return
+		case <-ctx.Done():
+		case <-quit:
+			select {
+			case <-done:
+				return
+			case <-time.After(grace):
+			}
+		}
+		f()
+	}()
+	return func() { close(done); wg.Wait() }
+}
+
+// dashboard runs one Bubble Tea program for the session until the user
+// quits, the client goes, or a limit or the shutdown ends it.
+func (s *Server) dashboard(sess ssh.Session, pty ssh.Pty, winch <-chan ssh.Window, start time.Time) (reason string, code int, failure *panicked) {
+	env := append(sess.Environ(), "TERM="+pty.Term)
+	noColor := false
+	for _, kv := range env {
+		if v, ok := strings.CutPrefix(kv, "NO_COLOR="); ok && v != "" {
+			noColor = true
+		}
+	}
+	g := &guard{inner: tui.New(s.cfg.Dataset, tui.Options{Remote: true, NoColor: noColor}), panicked: make(chan struct{})}
+	if s.cfg.WrapModel != nil {
+		g.inner = s.cfg.WrapModel(g.inner)
+	}
+	in := &inputReader{r: sess, eof: make(chan struct{})}
+	in.last.Store(time.Now().UnixNano())
+	ctx, cancel := context.WithCancel(sess.Context())
+	defer cancel()
+	ended := make(chan struct{})
+	defer close(ended)
+	w, h := clampSize(pty.Window.Width, pty.Window.Height)
+	opts := []tea.ProgramOption{
+		tea.WithContext(ctx),
+		// Bubble Tea's own input reader hands events to the program with a
+		// send that never gives up: a key that arrives as the program ends
+		// (typed after q, in flight at the idle timeout or the shutdown)
+		// blocks it forever, and with it the whole program's memory. So
+		// the program gets an input that never yields data (it still
+		// sends its queries: background colour, synchronized output), and
+		// the session's input is decoded here and delivered with
+		// Program.Send, which gives up once the program has ended.
+		tea.WithInput(noInput(ended)),
+		tea.WithOutput(sess), // Wish's emulated PTY maps \n to \r\n
+		tea.WithEnvironment(env),
+		tea.WithColorProfile(colorprofile.Env(env)),
+		tea.WithWindowSize(w, h),
+		// The server handles signals; one signal.Notify per session would
+		// also make every dashboard quit on the server's SIGINT before the
+		// shutdown could say why.
+		tea.WithoutSignalHandler(),
+		// There is no job control over SSH: ignore suspend.
+		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
+			if _, ok := msg.(tea.SuspendMsg); ok {
+				return tea.ResumeMsg{}
+			}
+			return msg
+		}),
+	}
+	p := tea.NewProgram(g, opts...)
+
+	events := make(chan uv.Event)
+	decoded := make(chan struct{})
+	go func() {
+		defer close(decoded)
+		_ = uv.NewTerminalReader(in, pty.Term).StreamEvents(ctx, events)
+	}()
+	go func() {
+		for {
+			select {
+			case ev := <-events:
+				p.Send(ev)
+			case <-decoded:
+				return
+			}
+		}
+	}()
+
+	// Window changes: forwarded until Wish closes the channel, even after
+	// the program ends (Wish blocks its request loop on this channel).
+	go func() {
+		for win := range winch {
+			w, h := clampSize(win.Width, win.Height)
+			p.Send(tea.WindowSizeMsg{Width: w, Height: h})
+		}
+	}()
+
+	var why atomic.Pointer[string] // the first reason wins
+	setWhy := func(r string) { why.CompareAndSwap(nil, &r) }
+	done := make(chan struct{})
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		s.watch(p, sess, in, g, start, done, cancel, setWhy)
+	}()
+	_, err := p.Run()
+	close(done)
+	<-watched
+
+	switch {
+	case g.failed.Load() != nil:
+		setWhy(endPanic)
+		failure = g.failed.Load()
+	case errors.Is(err, tea.ErrProgramPanic):
+		setWhy(endPanic)
+		failure = &panicked{value: "in a command", stack: "(printed by Bubble Tea above)"}
+	case errors.Is(err, tea.ErrProgramKilled):
+		setWhy(endClient) // the connection went before the watcher saw it
+	case err != nil:
+		s.log.Warn("dashboard error", "err", safe(err.Error()))
+		setWhy(endClient)
+	}
+	setWhy(endQuit)
+	reason = *why.Load()
+	if reason != endQuit {
+		code = 1
+	}
+	return reason, code, failure
+}
+
+// watch ends the program when the client goes, a limit is reached, the
+// model panicked or the server shuts down. Ending politely (a final frame,
+// leaving the alternate screen) goes through the program's event loop; if
+// that does not finish in time, the connection is closed under it.
+func (s *Server) watch(p *tea.Program, sess ssh.Session, in *inputReader, g *guard, start time.Time,
+	done <-chan struct{}, cancel context.CancelFunc, setWhy func(string)) {
+	idle := time.NewTimer(s.cfg.IdleTimeout)
+	defer idle.Stop()
+	life := time.NewTimer(s.cfg.MaxSessionTime - time.Since(start))
+	defer life.Stop()
+wait:
+	for {
+		select {
+		case <-done:
+			return
+		case <-sess.Context().Done():
+			setWhy(endClient)
+			cancel()
+			return
+		case <-in.eof:
+			setWhy(endClient)
+			cancel()
+			return
+		case <-idle.C:
+			since := time.Since(time.Unix(0, in.last.Load()))
+			if since < s.cfg.IdleTimeout {
+				idle.Reset(s.cfg.IdleTimeout - since)
+				continue
+			}
+			setWhy(endIdle)
+		case <-life.C:
+			setWhy(endLifetime)
+		case <-s.quit:
+			setWhy(endShutdown)
+		case <-g.panicked:
+			setWhy(endPanic)
+		}
+		break wait
+	}
+	go p.Quit() // returns once the program ends, whichever way
+	select {
+	case <-done:
+	case <-time.After(escalateAfter):
+		closeConn(sess)
+		cancel()
+	}
+}
+
+// finish tells the client why its session ended and closes it. A client
+// that does not read cannot hold this up: its connection is closed.
+func (s *Server) finish(sess ssh.Session, msg string, code int) {
+	t := time.AfterFunc(escalateAfter, func() { closeConn(sess) })
+	defer t.Stop()
+	if msg != "" {
+		_, _ = io.WriteString(sess.Stderr(), msg+"\r\n")
+	}
+	_ = sess.Exit(code)
+}
+
+func endMessage(reason string, cfg Config) string {
+	switch reason {
+	case endIdle:
+		return "casia: session closed after " + human(cfg.IdleTimeout) + " without input"
+	case endLifetime:
+		return "casia: session closed at its time limit of " + human(cfg.MaxSessionTime)
+	case endShutdown:
+		return "casia: server shutting down"
+	case endPanic:
+		return "casia: internal error; this session has ended (the server carries on)"
+	}
+	return ""
+}
+
+// closeConn closes the session's whole connection, which unblocks any
+// write to a client that stopped reading.
+func closeConn(sess ssh.Session) {
+	_ = sess.Close()
+	if c, ok := sess.Context().Value(ssh.ContextKeyConn).(gossh.Conn); ok {
+		_ = c.Close()
+	}
+}
+
+// inputReader is the session's input on its way to the decoder: it
+// records the time of the last keystroke for the idle timeout and reports
+// the end of input (the client closed the channel), after which the
+// dashboard would otherwise run on with no keyboard.
+type inputReader struct {
+	r    io.Reader
+	last atomic.Int64 // unix nanoseconds
+	eof  chan struct{}
+	once sync.Once
+}
+
+func (in *inputReader) Read(p []byte) (int, error) {
+	n, err := in.r.Read(p)
+	if n > 0 {
+		in.last.Store(time.Now().UnixNano())
+	}
+	if err != nil {
+		in.once.Do(func() { close(in.eof) })
+	}
+	return n, err
+}
+
+// noInput is an input that has nothing to say until ended is closed.
+type noInput <-chan struct{}
+
+func (n noInput) Read([]byte) (int, error) {
+	<-n
+	return 0, io.EOF
+}
+
+// guard wraps a session's model: a panic in Init, Update or View ends this
+// program (and so this session) with a log line, never the server. Bubble
+// Tea catches panics too, but reports them only on the server's stderr.
+type guard struct {
+	inner    tea.Model
+	failed   atomic.Pointer[panicked]
+	panicked chan struct{}
+	once     sync.Once
+}
+
+func (g *guard) fail(r any) {
+	p := &panicked{value: fmt.Sprint(r), stack: string(debug.Stack())}
+	g.failed.CompareAndSwap(nil, p)
+	g.once.Do(func() { close(g.panicked) })
+}
+
+type panicked struct{ value, stack string }
+
+// wrap makes a command's panic this session's failure too. Batches are
+// wrapped command by command; a tea.Sequence's members are not reachable
+// and fall back on Bubble Tea's own recovery (which also ends the
+// program, printing the trace on the server's stderr).
+func (g *guard) wrap(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				g.fail(r)
+				msg = tea.QuitMsg{}
+			}
+		}()
+		msg = cmd()
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			wrapped := make(tea.BatchMsg, len(batch))
+			for i, c := range batch {
+				wrapped[i] = g.wrap(c)
+			}
+			return wrapped
+		}
+		return msg
+	}
+}
+
+func (g *guard) Init() (cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			g.fail(r)
+			cmd = tea.Quit
+		}
+	}()
+	return g.wrap(g.inner.Init())
+}
+
+func (g *guard) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
+	if g.failed.Load() != nil {
+		return g, tea.Quit
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			g.fail(r)
+			m, cmd = g, tea.Quit
+		}
+	}()
+	g.inner, cmd = g.inner.Update(msg)
+	return g, g.wrap(cmd)
+}
+
+func (g *guard) View() (v tea.View) {
+	if g.failed.Load() != nil {
+		return tea.NewView("")
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			g.fail(r)
+			v = tea.NewView("")
+		}
+	}()
+	return g.inner.View()
+}
+
+func clampSize(w, h int) (int, int) {
+	return min(max(w, 1), maxWidth), min(max(h, 1), maxHeight)
+}
+
+// safe makes client-supplied text (user names, commands, TERM) harmless
+// in the log: no escape sequences or control characters.
+func safe(s string) string { return model.Safe(s, false) }
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// human prints a duration without trailing zero units: 30m, 8h, 1h30m,
+// 300ms.
+func human(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
