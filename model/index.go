@@ -34,31 +34,36 @@ func (s *triSet) add(a, b, c byte) {
 	s[q>>6] |= 1 << (q & 63)
 }
 
-func (s *triSet) has(o *triSet) bool {
-	for i := range s {
-		if s[i]&o[i] != o[i] {
+func pairBit(a, b byte) uint { return (uint(a)*31 + uint(b)) & 511 }
+
+// word is one 64-bit word of a needle's signature that has bits set.
+type word struct {
+	i int
+	m uint64
+}
+
+func nonzero(ws []uint64) []word {
+	var out []word
+	for i, m := range ws {
+		if m != 0 {
+			out = append(out, word{i, m})
+		}
+	}
+	return out
+}
+
+// covers reports whether set has every bit of the needle's words.
+func covers(set []uint64, need []word) bool {
+	for _, w := range need {
+		if set[w.i]&w.m != w.m {
 			return false
 		}
 	}
 	return true
 }
-
-func pairBit(a, b byte) uint { return (uint(a)*31 + uint(b)) & 511 }
 
 func (s *byteSet) add(c byte)    { s[c>>6] |= 1 << (c & 63) }
 func (s *pairSet) add(a, b byte) { p := pairBit(a, b); s[p>>6] |= 1 << (p & 63) }
-func (s *byteSet) has(o *byteSet) bool {
-	return s[0]&o[0] == o[0] && s[1]&o[1] == o[1] && s[2]&o[2] == o[2] && s[3]&o[3] == o[3]
-}
-
-func (s *pairSet) has(o *pairSet) bool {
-	for i := range s {
-		if s[i]&o[i] != o[i] {
-			return false
-		}
-	}
-	return true
-}
 
 // searchIndex holds a kind's case-insensitive index, and the
 // case-sensitive one for smart case, built the first time a query has a
@@ -137,8 +142,10 @@ func (si *searchIndex) textHits(t Term, cand []int, n int) []int {
 		}
 	}
 	single := len(needle) == 1
+	// Only the words where the needle has bits need checking.
+	bw, pw, tw := nonzero(nb[:]), nonzero(np[:]), nonzero(nt[:])
 	match := func(i int) bool {
-		ok := ti.bytes[i].has(&nb) && ti.pairs[i].has(&np) && ti.tris[i].has(&nt)
+		ok := covers(ti.bytes[i][:], bw) && covers(ti.pairs[i][:], pw) && covers(ti.tris[i][:], tw)
 		if ok && !single {
 			start := 0
 			if i > 0 {

@@ -85,6 +85,7 @@ func Load(name string, src []byte) (*Dataset, error) {
 }
 
 type loader struct {
+	inMemory  bool // Prepare: a dataset built in Go, not read from a file
 	json      bool // the input is JSON, which may be one long line
 	openQuote int  // offset of the first quoted scalar spanning lines, or -1
 	file      string

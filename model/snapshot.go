@@ -70,9 +70,10 @@ func LoadJSON(name string, src []byte) (*Dataset, error) {
 
 // Prepare checks and indexes a dataset built in Go rather than read from a
 // file (generated test data, a program embedding casia): the same
-// sanitising and validation as Load, with problems positioned by path only.
+// sanitising and validation as Load, with problems positioned by path
+// only, and without the size limits meant for files.
 func Prepare(ds *Dataset) error {
-	l := &loader{file: "<memory>", openQuote: -1}
+	l := &loader{file: "<memory>", openQuote: -1, inMemory: true}
 	sanitize(ds)
 	l.validate(ds)
 	if len(l.probs) > 0 {

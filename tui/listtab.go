@@ -278,7 +278,7 @@ func (t *listTab) view() string {
 func (t *listTab) tableView() []string {
 	st := t.c.st
 	w, h := t.tableW, t.tableH
-	t.tbl.layout(t.c.ds, t.kind, t.cols, t.hits, w)
+	t.tbl.layout(t.c.ds, t.kind, t.cols, w)
 	lines := make([]string, 0, h)
 	if h > 0 {
 		lines = append(lines, t.tbl.header(st, t.sortKey(), t.descending(), w))

@@ -17,18 +17,16 @@ type table struct {
 	key    string // what the widths were computed for
 }
 
-// sample is how many rows decide column widths: enough to be stable,
-// few enough that a filter keystroke on 100k records stays cheap.
+// sample is how many records decide column widths: enough to be
+// representative, few enough to be cheap.
 const sample = 200
 
 // layout picks the columns that fit and their widths. keys lists the
 // columns wanted, most important first; the least important are dropped
-// when the pane is narrow.
-func (t *table) layout(ds *model.Dataset, k model.Kind, keys []string, hits []int, width int) {
+// when the pane is narrow. Widths come from the kind's first records, not
+// the current hits, so columns stay put while the user types a filter.
+func (t *table) layout(ds *model.Dataset, k model.Kind, keys []string, width int) {
 	cacheKey := strings.Join(keys, ",")
-	if len(hits) > 0 {
-		cacheKey += "|" + itoa(hits[0]) + "|" + itoa(len(hits))
-	}
 	if t.width == width && t.key == cacheKey {
 		return
 	}
@@ -45,7 +43,7 @@ func (t *table) layout(ds *model.Dataset, k model.Kind, keys []string, hits []in
 	natural := make([]int, len(cols))
 	for i, c := range cols {
 		natural[i] = max(ansi.StringWidth(c.Title)+2, c.Min) // room for a sort arrow
-		for _, h := range hits[:min(len(hits), sample)] {
+		for h := range min(ds.Len(k), sample) {
 			natural[i] = max(natural[i], ansi.StringWidth(c.Cell(ds, h)))
 		}
 		natural[i] = min(natural[i], max(c.Max, c.Min))
