@@ -222,7 +222,7 @@ func (yearStrip) view(t *listTab, w, h int) []string {
 	if lo > hi {
 		return append(lines, st.Dim.Render("  no dates to show"))
 	}
-	nameW := min(16, max(w/5, 6))
+	nameW := min(16, max(w/4, 8))
 	trackW := max(w-nameW-3, 10)
 	span := max(hi-lo, 1)
 	col := func(y int) int { return (y - lo) * (trackW - 1) / span }
