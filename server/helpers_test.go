@@ -16,11 +16,11 @@ import (
 
 	"charm.land/log/v2"
 	uv "github.com/charmbracelet/ultraviolet"
-	"github.com/charmbracelet/x/vt"
 	gossh "golang.org/x/crypto/ssh"
 
 	"casia/cli"
 	"casia/data"
+	"casia/internal/vtscreen"
 	"casia/model"
 	"casia/server"
 )
@@ -161,22 +161,13 @@ func (ts *testServer) dial(t testing.TB, auth ...gossh.AuthMethod) *gossh.Client
 // term is an SSH session with a PTY, its output read through a VT
 // emulator (and kept raw, for sequences the emulator does not handle).
 type term struct {
+	*vtscreen.Screen
 	t      testing.TB
 	sess   *gossh.Session
 	stdin  io.WriteCloser
-	mu     sync.Mutex
-	emu    *vt.Emulator
-	raw    bytes.Buffer
 	stderr syncBuffer
 	done   chan error // session's exit
 	copied chan struct{}
-}
-
-func (tm *term) Write(p []byte) (int, error) {
-	tm.mu.Lock()
-	defer tm.mu.Unlock()
-	tm.raw.Write(p)
-	return tm.emu.Write(p)
 }
 
 // openTerm starts the dashboard: a PTY of w×h and a shell request.
@@ -191,7 +182,7 @@ func openTerm(t testing.TB, c *gossh.Client, w, h int, env map[string]string) *t
 			t.Fatal(err)
 		}
 	}
-	tm := &term{t: t, sess: sess, emu: vt.NewEmulator(w, h), done: make(chan error, 1), copied: make(chan struct{})}
+	tm := &term{Screen: vtscreen.New(w, h), t: t, sess: sess, done: make(chan error, 1), copied: make(chan struct{})}
 	tm.stdin, err = sess.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -211,7 +202,7 @@ func openTerm(t testing.TB, c *gossh.Client, w, h int, env map[string]string) *t
 		_, _ = io.Copy(tm, stdout) // output -> emulator
 		close(tm.copied)
 	}()
-	go func() { _, _ = io.Copy(tm.stdin, tm.emu) }() // emulator replies and keys -> server
+	go func() { _, _ = io.Copy(tm.stdin, tm.Screen) }() // emulator replies and keys -> server
 	go func() { tm.done <- sess.Wait() }()
 	t.Cleanup(tm.close)
 	return tm
@@ -221,53 +212,23 @@ func openTerm(t testing.TB, c *gossh.Client, w, h int, env map[string]string) *t
 // (Emulator.Close would race with its Read).
 func (tm *term) close() {
 	tm.sess.Close()
-	if pw, ok := tm.emu.InputPipe().(io.Closer); ok {
-		pw.Close()
-	}
+	tm.CloseInput()
 }
 
-func (tm *term) screen() string {
-	tm.mu.Lock()
-	defer tm.mu.Unlock()
-	return tm.emu.String()
-}
-
-func (tm *term) output() string {
-	tm.mu.Lock()
-	defer tm.mu.Unlock()
-	return tm.raw.String()
-}
+func (tm *term) screen() string { return tm.Text() }
+func (tm *term) output() string { return tm.Raw() }
 
 func (tm *term) waitFor(want string) string {
 	tm.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) {
-		if s := tm.screen(); strings.Contains(s, want) {
-			return s
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	tm.t.Fatalf("screen never showed %q:\n%s", want, tm.screen())
-	return ""
+	return tm.WaitFor(tm.t, want, 5*time.Second)
 }
 
-func (tm *term) send(s string) {
-	tm.mu.Lock()
-	defer tm.mu.Unlock()
-	tm.emu.SendText(s)
-}
-
-func (tm *term) key(k uv.KeyEvent) {
-	tm.mu.Lock()
-	defer tm.mu.Unlock()
-	tm.emu.SendKey(k)
-}
+func (tm *term) send(s string)     { tm.SendText(s) }
+func (tm *term) key(k uv.KeyEvent) { tm.SendKey(k) }
 
 func (tm *term) resize(w, h int) {
 	tm.t.Helper()
-	tm.mu.Lock()
-	tm.emu.Resize(w, h)
-	tm.mu.Unlock()
+	tm.Resize(w, h)
 	if err := tm.sess.WindowChange(h, w); err != nil {
 		tm.t.Fatal(err)
 	}

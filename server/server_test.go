@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
+	"github.com/charmbracelet/x/vt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -77,9 +78,8 @@ func TestDashboard(t *testing.T) {
 	if code := tm.exit(); code != 0 {
 		t.Errorf("exit status %d after q, want 0", code)
 	}
-	tm.mu.Lock()
-	alt, hidden := tm.emu.IsAltScreen(), tm.emu.CursorHidden()
-	tm.mu.Unlock()
+	var alt, hidden bool
+	tm.Do(func(e *vt.Emulator) { alt, hidden = e.IsAltScreen(), e.CursorHidden() })
 	if alt || hidden {
 		t.Errorf("terminal not restored after q: alt screen %v, cursor hidden %v", alt, hidden)
 	}
@@ -374,9 +374,8 @@ func TestIdleTimeout(t *testing.T) {
 	if !strings.Contains(tm.stderr.String(), "closed after 300ms without input") {
 		t.Errorf("message %q", tm.stderr.String())
 	}
-	tm.mu.Lock()
-	alt := tm.emu.IsAltScreen()
-	tm.mu.Unlock()
+	var alt bool
+	tm.Do(func(e *vt.Emulator) { alt = e.IsAltScreen() })
 	if alt {
 		t.Error("left the client in the alternate screen")
 	}
@@ -447,9 +446,8 @@ func TestPanicEndsOneSession(t *testing.T) {
 		if !strings.Contains(victim.stderr.String(), "internal error") {
 			t.Errorf("%s: message %q", key, victim.stderr.String())
 		}
-		victim.mu.Lock()
-		alt := victim.emu.IsAltScreen()
-		victim.mu.Unlock()
+		var alt bool
+		victim.Do(func(e *vt.Emulator) { alt = e.IsAltScreen() })
 		if alt {
 			t.Errorf("%s: left the client in the alternate screen", key)
 		}
@@ -493,9 +491,8 @@ func TestShutdown(t *testing.T) {
 		if !strings.Contains(tm.stderr.String(), "server shutting down") {
 			t.Errorf("session %d was not told: %q", i, tm.stderr.String())
 		}
-		tm.mu.Lock()
-		alt := tm.emu.IsAltScreen()
-		tm.mu.Unlock()
+		var alt bool
+		tm.Do(func(e *vt.Emulator) { alt = e.IsAltScreen() })
 		if alt {
 			t.Errorf("session %d left in the alternate screen", i)
 		}

@@ -1,53 +1,19 @@
 package tui
 
 import (
-	"bytes"
 	"encoding/base64"
 	"io"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/vt"
 
+	"casia/internal/vtscreen"
 	"casia/model"
 )
-
-// screenWriter feeds program output to an emulator and keeps the raw bytes.
-type screenWriter struct {
-	mu  sync.Mutex
-	emu *vt.Emulator
-	raw bytes.Buffer
-}
-
-func (s *screenWriter) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.raw.Write(p)
-	return s.emu.Write(p)
-}
-
-func (s *screenWriter) text() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.emu.String()
-}
-
-func (s *screenWriter) waitFor(t *testing.T, want string) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) {
-		if strings.Contains(s.text(), want) {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	t.Fatalf("screen never showed %q:\n%s", want, s.text())
-}
 
 // TestHostileDataOnScreen drives the real program over a dataset whose
 // every text field carries escape sequences (OSC 52 clipboard, OSC 2
@@ -61,17 +27,17 @@ func TestHostileDataOnScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	const w, h = 120, 40
-	out := &screenWriter{emu: vt.NewEmulator(w, h)}
-	var titles []string
-	out.emu.SetCallbacks(vt.Callbacks{Title: func(s string) { titles = append(titles, s) }})
-	out.emu.Write([]byte(ansi.SetModeLineFeedNewLine))
+	out := vtscreen.New(w, h)
+	out.Write([]byte(ansi.SetModeLineFeedNewLine)) // non-TTY output: the renderer assumes LF->CRLF
+	in, replies := io.Pipe()
+	go func() { _, _ = io.Copy(replies, out) }()
 	p := tea.NewProgram(New(ds, Options{Theme: ThemeDark}),
-		tea.WithInput(out.emu), tea.WithOutput(out), tea.WithWindowSize(w, h),
+		tea.WithInput(in), tea.WithOutput(out), tea.WithWindowSize(w, h),
 		tea.WithoutSignals(), tea.WithColorProfile(colorprofile.TrueColor))
 	done := make(chan error, 1)
 	go func() { _, err := p.Run(); done <- err }()
-	go func() { _, _ = io.Copy(io.Discard, out.emu) }()
-	out.waitFor(t, "Test Summit")
+	t.Cleanup(func() { out.CloseInput(); replies.Close() })
+	out.WaitFor(t, "Test Summit", 5*time.Second)
 
 	send := func(keys ...string) {
 		for _, k := range keys {
@@ -99,9 +65,7 @@ func TestHostileDataOnScreen(t *testing.T) {
 		t.Fatal("program did not quit")
 	}
 
-	out.mu.Lock()
-	raw := out.raw.String()
-	out.mu.Unlock()
+	raw := out.Raw()
 	for _, bad := range []string{"pwned", "aGk=", "http://evil", "\x1bP+q", "\x1b_apc", "\x1b^pm", "\x1bXsos",
 		"\u009b", "\u202e", "\r\b", "\a\u202e"} {
 		if i := strings.Index(raw, bad); i >= 0 {
@@ -127,7 +91,7 @@ func TestHostileDataOnScreen(t *testing.T) {
 		}
 	}
 	// casia sets "casia: <tab>" and clears the title when it exits.
-	for _, ti := range titles {
+	for _, ti := range out.Titles() {
 		if ti != "" && !strings.HasPrefix(ti, "casia: ") {
 			t.Errorf("window title set to %q", ti)
 		}

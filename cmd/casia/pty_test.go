@@ -18,6 +18,8 @@ import (
 	"github.com/charmbracelet/x/vt"
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
+
+	"casia/internal/vtscreen"
 )
 
 // The end-to-end tests run the real binary in a pseudo-terminal and read
@@ -59,26 +61,12 @@ func casiaBinary(t testing.TB) string { return plainBinary.get(t, "") }
 
 // term is a pseudo-terminal running casia, read through an emulator.
 type term struct {
-	t     *testing.T
-	mu    sync.Mutex
-	emu   *vt.Emulator
-	cmd   *exec.Cmd
-	ptmx  *os.File
-	tty   *os.File
-	done  chan error
-	title string
-}
-
-func (tm *term) Write(p []byte) (int, error) {
-	tm.mu.Lock()
-	defer tm.mu.Unlock()
-	return tm.emu.Write(p)
-}
-
-func (tm *term) screen() string {
-	tm.mu.Lock()
-	defer tm.mu.Unlock()
-	return tm.emu.String()
+	*vtscreen.Screen
+	t    *testing.T
+	cmd  *exec.Cmd
+	ptmx *os.File
+	tty  *os.File
+	done chan error
 }
 
 func start(t *testing.T, w, h int, env []string, args ...string) *term {
@@ -95,8 +83,7 @@ func startBin(t *testing.T, bin string, w, h int, env []string, args ...string) 
 	if err := pty.Setsize(ptmx, &pty.Winsize{Cols: uint16(w), Rows: uint16(h)}); err != nil {
 		t.Fatal(err)
 	}
-	tm := &term{t: t, emu: vt.NewEmulator(w, h), ptmx: ptmx, tty: tty, done: make(chan error, 1)}
-	tm.emu.SetCallbacks(vt.Callbacks{Title: func(s string) { tm.title = s }})
+	tm := &term{Screen: vtscreen.New(w, h), t: t, ptmx: ptmx, tty: tty, done: make(chan error, 1)}
 	cmd := exec.Command(bin, append([]string{"--no-state"}, args...)...)
 	home := t.TempDir()
 	cmd.Env = append([]string{"HOME=" + home, "XDG_STATE_HOME=" + home, "TERM=xterm-256color",
@@ -107,8 +94,8 @@ func startBin(t *testing.T, bin string, w, h int, env []string, args ...string) 
 		t.Fatal(err)
 	}
 	tm.cmd = cmd
-	go func() { _, _ = io.Copy(tm, ptmx) }()     // program output -> emulator
-	go func() { _, _ = io.Copy(ptmx, tm.emu) }() // emulator replies and keys -> program
+	go func() { _, _ = io.Copy(tm, ptmx) }()        // program output -> emulator
+	go func() { _, _ = io.Copy(ptmx, tm.Screen) }() // emulator replies and keys -> program
 	go func() { tm.done <- cmd.Wait() }()
 	t.Cleanup(func() {
 		_ = cmd.Process.Kill()
@@ -121,28 +108,12 @@ func startBin(t *testing.T, bin string, w, h int, env []string, args ...string) 
 // waitFor polls the screen until it contains want.
 func (tm *term) waitFor(want string) string {
 	tm.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		if s := tm.screen(); strings.Contains(s, want) {
-			return s
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	tm.t.Fatalf("screen never showed %q:\n%s", want, tm.screen())
-	return ""
+	return tm.WaitFor(tm.t, want, 10*time.Second)
 }
 
-func (tm *term) send(s string) {
-	tm.mu.Lock()
-	defer tm.mu.Unlock()
-	tm.emu.SendText(s)
-}
-
-func (tm *term) key(k uv.KeyEvent) {
-	tm.mu.Lock()
-	defer tm.mu.Unlock()
-	tm.emu.SendKey(k)
-}
+func (tm *term) send(s string)     { tm.SendText(s) }
+func (tm *term) key(k uv.KeyEvent) { tm.SendKey(k) }
+func (tm *term) screen() string    { return tm.Text() }
 
 // exit waits for the process and checks the terminal was handed back:
 // main screen, cursor visible, line discipline cooked and echoing.
@@ -157,9 +128,8 @@ func (tm *term) exit(wantOK bool) {
 		tm.t.Fatalf("casia did not exit:\n%s", tm.screen())
 	}
 	time.Sleep(50 * time.Millisecond) // let the last bytes reach the emulator
-	tm.mu.Lock()
-	alt, hidden := tm.emu.IsAltScreen(), tm.emu.CursorHidden()
-	tm.mu.Unlock()
+	var alt, hidden bool
+	tm.Do(func(e *vt.Emulator) { alt, hidden = e.IsAltScreen(), e.CursorHidden() })
 	if alt {
 		tm.t.Error("terminal left in the alternate screen")
 	}
@@ -180,14 +150,13 @@ func (tm *term) exit(wantOK bool) {
 func TestDashboardEndToEnd(t *testing.T) {
 	tm := start(t, 100, 30, nil)
 	tm.waitFor("Second China–Central Asia Summit")
-	tm.mu.Lock()
-	alt, title := tm.emu.IsAltScreen(), tm.title
-	tm.mu.Unlock()
+	var alt bool
+	tm.Do(func(e *vt.Emulator) { alt = e.IsAltScreen() })
 	if !alt {
 		t.Error("the dashboard is not on the alternate screen")
 	}
-	if title != "casia: Summit" {
-		t.Errorf("window title %q", title)
+	if titles := tm.Titles(); len(titles) == 0 || titles[0] != "casia: Summit" {
+		t.Errorf("window titles %q", titles)
 	}
 	tm.send("3")
 	tm.waitFor("[3 Partnerships]")

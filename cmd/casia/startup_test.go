@@ -10,13 +10,13 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/x/vt"
 	"github.com/creack/pty"
+
+	"casia/internal/vtscreen"
 )
 
 var minimalBinary binary
@@ -52,23 +52,9 @@ func firstFrame(tb testing.TB, bin, want string, args ...string) (time.Duration,
 	defer ptmx.Close()
 	defer tty.Close()
 	_ = pty.Setsize(ptmx, &pty.Winsize{Cols: 100, Rows: 30})
-	var mu sync.Mutex
-	emu := vt.NewEmulator(100, 30)
-	go func() {
-		buf := make([]byte, 32<<10)
-		for {
-			n, err := ptmx.Read(buf)
-			if n > 0 {
-				mu.Lock()
-				_, _ = emu.Write(buf[:n])
-				mu.Unlock()
-			}
-			if err != nil {
-				return
-			}
-		}
-	}()
-	go func() { _, _ = io.Copy(ptmx, emu) }()
+	scr := vtscreen.New(100, 30)
+	go func() { _, _ = io.Copy(scr, ptmx) }()
+	go func() { _, _ = io.Copy(ptmx, scr) }()
 	cmd := exec.Command(bin, args...)
 	home := tb.TempDir()
 	cmd.Env = []string{"HOME=" + home, "XDG_STATE_HOME=" + home, "TERM=xterm-256color", "COLORTERM=truecolor"}
@@ -80,10 +66,7 @@ func firstFrame(tb testing.TB, bin, want string, args ...string) (time.Duration,
 	}
 	var took time.Duration
 	for {
-		mu.Lock()
-		s := emu.String()
-		mu.Unlock()
-		if strings.Contains(s, want) {
+		if strings.Contains(scr.Text(), want) {
 			took = time.Since(start)
 			break
 		}
@@ -98,9 +81,7 @@ func firstFrame(tb testing.TB, bin, want string, args ...string) (time.Duration,
 	// before exec.
 	time.Sleep(20 * time.Millisecond)
 	rss := vmHWM(cmd.Process.Pid)
-	mu.Lock()
-	emu.SendText("q")
-	mu.Unlock()
+	scr.SendText("q")
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	select {
