@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -88,10 +89,16 @@ func (m *Model) helpView() string {
 		"country:kz kind:rail status:operating year:2020..2025 confidence:single source:ID")
 	rows = append(rows, "", st.Dim.Render("? or esc closes · q quits"))
 	title := st.BoxTitle.Render("casia · keys and symbols")
-	body := append([]string{title, ""}, rows...)
-	maxLines := max(m.h-2, 1)
-	if len(body) > maxLines {
-		body = body[:maxLines]
+	// Taller than the window: scroll with ↑/↓, and say there is more.
+	room := max(m.h-4, 1) // the border, the title and its blank line
+	if len(rows) > room {
+		room = max(room-1, 1) // a line for the scroll hint
+		m.helpTop = max(0, min(m.helpTop, len(rows)-room))
+		hint := st.Dim.Render(fmt.Sprintf("↑/↓ scroll · %d–%d of %d", m.helpTop+1, m.helpTop+room, len(rows)))
+		rows = append(rows[m.helpTop:m.helpTop+room], hint)
+	} else {
+		m.helpTop = 0
 	}
+	body := append([]string{title, ""}, rows...)
 	return st.Box.Render(strings.Join(fitLines(body, inner, len(body)), "\n"))
 }

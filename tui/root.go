@@ -52,6 +52,7 @@ type Model struct {
 	filtering bool
 	palette   *palette
 	showHelp  bool
+	helpTop   int // first line of the help overlay shown, when it is taller than the window
 	help      help.Model
 
 	history []navEntry
@@ -294,6 +295,14 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			return tea.Quit
 		case key.Matches(msg, k.Help), key.Matches(msg, k.Back):
 			m.showHelp = false
+		case key.Matches(msg, k.Down):
+			m.helpTop++
+		case key.Matches(msg, k.Up):
+			m.helpTop--
+		case key.Matches(msg, k.PageDown):
+			m.helpTop += max(m.h-4, 1)
+		case key.Matches(msg, k.PageUp):
+			m.helpTop -= max(m.h-4, 1)
 		}
 		return nil
 	}
@@ -322,7 +331,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
 	case key.Matches(msg, k.Help):
-		m.showHelp = true
+		m.showHelp, m.helpTop = true, 0
 	case key.Matches(msg, k.NextTab):
 		m.switchTab((m.active + 1) % len(m.tabs))
 	case key.Matches(msg, k.PrevTab):

@@ -284,3 +284,24 @@ func TestTooSmall(t *testing.T) {
 		t.Errorf("tiny window:\n%s", s)
 	}
 }
+
+// TestHelpScrolls: on a small window the help overlay scrolls instead of
+// losing its bottom half.
+func TestHelpScrolls(t *testing.T) {
+	m := newSized(t, 40, 12)
+	press(m, "?")
+	first := screen(m)
+	if !strings.Contains(first, "↑/↓ scroll · 1–") {
+		t.Fatalf("no scroll hint:\n%s", first)
+	}
+	press(m, "pgdown", "pgdown", "pgdown", "pgdown", "pgdown", "pgdown")
+	last := screen(m)
+	if !strings.Contains(last, "q quits") {
+		t.Errorf("the end of the help is unreachable:\n%s", last)
+	}
+	assertFits(t, m, 40, 12, "help")
+	press(m, "esc")
+	if m.showHelp {
+		t.Error("esc did not close help")
+	}
+}
