@@ -75,7 +75,7 @@ var columns = [numKinds][]Column{
 	KindPartnership: {
 		{Key: "id", Title: "ID", Min: 6, Max: 22, Cell: func(ds *Dataset, i int) string { return ds.Partnerships[i].ID }},
 		{Key: "partner", Title: "Partner", Min: 14, Max: 18, Cell: func(ds *Dataset, i int) string { return ds.Partnerships[i].Partner }},
-		{Key: "format", Title: "Format", Min: 8, Max: 40, Flex: true, Cell: func(ds *Dataset, i int) string { return ds.Partnerships[i].Format }},
+		{Key: "format", Title: "Format", Min: 8, Max: 64, Flex: true, Cell: func(ds *Dataset, i int) string { return ds.Partnerships[i].Format }},
 		{Key: "since", Title: "Since", Min: 11, Max: 11, Cell: func(ds *Dataset, i int) string {
 			if l := ds.Partnerships[i].Launched; l != nil {
 				return l.Date.Human()
@@ -94,7 +94,7 @@ var columns = [numKinds][]Column{
 	},
 	KindProject: {
 		{Key: "id", Title: "ID", Min: 6, Max: 28, Cell: func(ds *Dataset, i int) string { return ds.Projects[i].ID }},
-		{Key: "name", Title: "Project", Min: 12, Max: 44, Flex: true, Cell: func(ds *Dataset, i int) string { return ds.Projects[i].Name }},
+		{Key: "name", Title: "Project", Min: 12, Max: 64, Flex: true, Cell: func(ds *Dataset, i int) string { return ds.Projects[i].Name }},
 		{Key: "kind", Title: "Kind", Min: 9, Max: 9, Cell: func(ds *Dataset, i int) string { return string(ds.Projects[i].Kind) }},
 		{Key: "countries", Title: "Countries", Min: 6, Max: 20, Cell: func(ds *Dataset, i int) string {
 			return strings.ToUpper(strings.Join(ds.Projects[i].Countries, " "))

@@ -79,7 +79,15 @@ func (t *table) layout(ds *model.Dataset, k model.Kind, keys []string, width int
 		widths[i] = natural[i]
 		used += widths[i]
 	}
-	// Shrink every column in proportion to its slack above its floor.
+	// Shrink the flexible (long text) columns first, then every column in
+	// proportion to its slack above its floor.
+	for i := range cols {
+		if used > avail && cols[i].Flex {
+			cut := min(used-avail, widths[i]-floor(i))
+			widths[i] -= cut
+			used -= cut
+		}
+	}
 	if used > avail {
 		slack := 0
 		for i := range cols {
