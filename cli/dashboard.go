@@ -81,24 +81,20 @@ func (a *app) runRoot(cmd *cobra.Command) error {
 	if !slices.Contains(Themes, a.tui.theme) {
 		return fmt.Errorf("unknown theme %q; use one of: %s", a.tui.theme, strings.Join(Themes, ", "))
 	}
-	if a.io.Terminal && runDashboard != nil && a.dataFile() == "" {
+	if a.io.Terminal && a.dataFile() == "" {
 		// The built-in dataset cannot fail to load (a test checks it), so
 		// it is loaded while the terminal is set up.
-		return runDashboard(cmd, a, nil, tab)
+		return dashboard(cmd, a, nil, tab)
 	}
 	ds, err := a.dataset()
 	if err != nil {
 		return err
 	}
-	if a.io.Terminal && runDashboard != nil {
-		return runDashboard(cmd, a, ds, tab)
+	if a.io.Terminal {
+		return dashboard(cmd, a, ds, tab)
 	}
 	return printOverview(cmd, ds)
 }
-
-// runDashboard starts the TUI (tui.go); a nil dataset means the built-in
-// one, loaded while the terminal is set up.
-var runDashboard func(cmd *cobra.Command, a *app, ds *model.Dataset, tab string) error
 
 // printOverview is what `casia | less` shows: the summit record and what
 // else the dataset holds.

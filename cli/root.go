@@ -108,11 +108,8 @@ the dashboard; with output to a pipe it prints the summit overview.`,
 	root.PersistentFlags().StringVarP(&a.dataPath, "data", "d", "", "read the dataset from FILE (YAML or JSON) instead of the built-in one; also $CASIA_DATA")
 	_ = root.MarkPersistentFlagFilename("data", "yaml", "yml", "json")
 	a.tuiFlags(root)
-	root.AddCommand(a.listCmd(), a.showCmd(), a.exportCmd(), a.validateCmd())
+	root.AddCommand(a.listCmd(), a.showCmd(), a.exportCmd(), a.validateCmd(), a.serveCmd())
 	strictHelpAndCompletion(root)
-	for _, c := range extraCommands {
-		root.AddCommand(c(a))
-	}
 	return root
 }
 
@@ -146,10 +143,6 @@ func strictHelpAndCompletion(root *cobra.Command) {
 		},
 	})
 }
-
-// extraCommands are added by other files of this package (serve), so that
-// the SSH server's restricted tree can leave them out.
-var extraCommands []func(*app) *cobra.Command
 
 // Main runs casia with the process's arguments and returns the exit code.
 func Main() int {

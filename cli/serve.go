@@ -14,8 +14,6 @@ import (
 	"casia/server"
 )
 
-func init() { extraCommands = append(extraCommands, (*app).serveCmd) }
-
 type serveFlags struct {
 	listen         string
 	hostKey        string

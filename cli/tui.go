@@ -14,9 +14,9 @@ import (
 	"casia/tui"
 )
 
-func init() { runDashboard = dashboard }
-
 // dashboard runs the TUI with the remembered state and saves it on exit.
+// A nil dataset means the built-in one, loaded while the terminal is set
+// up.
 func dashboard(cmd *cobra.Command, a *app, ds *model.Dataset, tab string) error {
 	opts := tui.Options{
 		Tab:     tab,
