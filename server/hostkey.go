@@ -11,27 +11,19 @@ import (
 	"path/filepath"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"casia/internal/xdg"
 )
 
 // DefaultHostKeyPath is $XDG_DATA_HOME/casia/ssh_host_ed25519, or
 // ~/.local/share/casia/ssh_host_ed25519 when XDG_DATA_HOME is unset or not
 // absolute (as the XDG base directory specification asks).
 func DefaultHostKeyPath(getenv func(string) string) (string, error) {
-	if getenv == nil {
-		getenv = os.Getenv
+	dir, err := xdg.Dir(getenv, "XDG_DATA_HOME", ".local/share")
+	if err != nil {
+		return "", fmt.Errorf("serve: no place for the host key; use --host-key PATH: %w", err)
 	}
-	dir := getenv("XDG_DATA_HOME")
-	if dir == "" || !filepath.IsAbs(dir) {
-		home := getenv("HOME")
-		if home == "" {
-			var err error
-			if home, err = os.UserHomeDir(); err != nil {
-				return "", fmt.Errorf("serve: no home directory for the host key; use --host-key PATH: %w", err)
-			}
-		}
-		dir = filepath.Join(home, ".local", "share")
-	}
-	return filepath.Join(dir, "casia", "ssh_host_ed25519"), nil
+	return filepath.Join(dir, "ssh_host_ed25519"), nil
 }
 
 // LoadHostKey reads an OpenSSH private key, or generates an ed25519 one

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"casia/internal/xdg"
 	"casia/model"
 )
 
@@ -34,18 +35,11 @@ type SortState struct {
 // StatePath is $XDG_STATE_HOME/casia/state.json (~/.local/state/… when
 // unset).
 func StatePath(getenv func(string) string) (string, error) {
-	dir := getenv("XDG_STATE_HOME")
-	if dir == "" || !filepath.IsAbs(dir) {
-		home := getenv("HOME")
-		if home == "" {
-			var err error
-			if home, err = os.UserHomeDir(); err != nil {
-				return "", fmt.Errorf("state directory: %w", err)
-			}
-		}
-		dir = filepath.Join(home, ".local", "state")
+	dir, err := xdg.Dir(getenv, "XDG_STATE_HOME", ".local/state")
+	if err != nil {
+		return "", fmt.Errorf("state directory: %w", err)
 	}
-	return filepath.Join(dir, "casia", "state.json"), nil
+	return filepath.Join(dir, "state.json"), nil
 }
 
 // LoadState reads the state file. A missing, corrupt, oversized or foreign
