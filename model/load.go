@@ -30,6 +30,16 @@ const (
 // LoadFile reads and loads a user's data file (YAML, or JSON, which is
 // YAML). It refuses files over MaxFileSize without reading them whole.
 func LoadFile(path string) (*Dataset, error) {
+	src, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Load(path, src)
+}
+
+// ReadFile reads a data file for Load or Check, refusing directories and
+// files over MaxFileSize without reading them whole.
+func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read data file: %w", err)
@@ -49,7 +59,10 @@ func LoadFile(path string) (*Dataset, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read data file %s: %w", path, err)
 	}
-	return Load(path, src)
+	if len(src) > MaxFileSize {
+		return nil, Problems{tooBig(path, int64(len(src)))}
+	}
+	return src, nil
 }
 
 func tooBig(name string, n int64) Problem {

@@ -69,12 +69,15 @@ type Fact struct {
 }
 
 // Milestone is a dated step in the life of a project or format. Planned
-// milestones are expectations, not facts that happened.
+// milestones are expectations, not facts that happened. Checked is when the
+// outcome of a planned step whose date has passed was last looked for in
+// vain, so a reader sees "outcome not found as of" instead of a stale plan.
 type Milestone struct {
 	Date       Date       `yaml:"date" json:"date" casia:"req"`
 	End        Date       `yaml:"end,omitempty" json:"end,omitempty"`
 	Text       string     `yaml:"text" json:"text" casia:"req,text"`
 	Planned    bool       `yaml:"planned,omitempty" json:"planned,omitempty"`
+	Checked    Date       `yaml:"checked,omitempty" json:"checked,omitempty"`
 	Confidence Confidence `yaml:"confidence" json:"confidence" casia:"req"`
 	Note       string     `yaml:"note,omitempty" json:"note,omitempty" casia:"text"`
 	Sources    []string   `yaml:"sources" json:"sources" casia:"req,sources"`
@@ -108,6 +111,7 @@ type Summit struct {
 	Outcomes     []Fact    `yaml:"outcomes" json:"outcomes"`
 	Quotes       []Quote   `yaml:"quotes,omitempty" json:"quotes,omitempty"`
 	Figures      []Stat    `yaml:"figures,omitempty" json:"figures,omitempty"`
+	TradeHistory []Figure  `yaml:"trade_history,omitempty" json:"trade_history,omitempty"`
 	Context      []Fact    `yaml:"context,omitempty" json:"context,omitempty"`
 	History      []Meeting `yaml:"history,omitempty" json:"history,omitempty"`
 	Sources      []string  `yaml:"sources" json:"sources" casia:"req,sources"`
@@ -137,13 +141,15 @@ type Quote struct {
 	Sources    []string   `yaml:"sources" json:"sources" casia:"req,sources"`
 }
 
-// Meeting is a dated gathering: a summit, a ministerial, a forum.
+// Meeting is a dated gathering: a summit, a ministerial, a forum. Planned
+// and Checked mean what they mean on a Milestone.
 type Meeting struct {
 	Date       Date       `yaml:"date" json:"date" casia:"req"`
 	End        Date       `yaml:"end,omitempty" json:"end,omitempty"`
 	Place      string     `yaml:"place,omitempty" json:"place,omitempty"`
 	Text       string     `yaml:"text" json:"text" casia:"req,text"`
 	Planned    bool       `yaml:"planned,omitempty" json:"planned,omitempty"`
+	Checked    Date       `yaml:"checked,omitempty" json:"checked,omitempty"`
 	Confidence Confidence `yaml:"confidence" json:"confidence" casia:"req"`
 	Note       string     `yaml:"note,omitempty" json:"note,omitempty" casia:"text"`
 	Sources    []string   `yaml:"sources" json:"sources" casia:"req,sources"`
@@ -180,21 +186,81 @@ type Currency struct {
 
 // Country is one of the six signatory states.
 type Country struct {
-	ID             string     `yaml:"id" json:"id" casia:"req,id"`
-	ISO3           string     `yaml:"iso3,omitempty" json:"iso3,omitempty"`
-	Names          Names      `yaml:"names" json:"names" casia:"req"`
-	Capital        *Place     `yaml:"capital,omitempty" json:"capital,omitempty"`
-	Currency       *Currency  `yaml:"currency,omitempty" json:"currency,omitempty"`
-	Leader         *Leader    `yaml:"leader,omitempty" json:"leader,omitempty"`
-	Population     *Figure    `yaml:"population,omitempty" json:"population,omitempty"`
-	Area           *Figure    `yaml:"area,omitempty" json:"area,omitempty"`
-	GDP            *Figure    `yaml:"gdp,omitempty" json:"gdp,omitempty"`
-	GDPPerCapita   *Figure    `yaml:"gdp_per_capita,omitempty" json:"gdp_per_capita,omitempty"`
-	TradeWithChina *Figure    `yaml:"trade_with_china,omitempty" json:"trade_with_china,omitempty"`
-	Independence   *Milestone `yaml:"independence,omitempty" json:"independence,omitempty"`
-	Summary        string     `yaml:"summary,omitempty" json:"summary,omitempty" casia:"text"`
-	Notes          []Fact     `yaml:"notes,omitempty" json:"notes,omitempty"`
-	Sources        []string   `yaml:"sources" json:"sources" casia:"req,sources"`
+	ID             string       `yaml:"id" json:"id" casia:"req,id"`
+	ISO3           string       `yaml:"iso3,omitempty" json:"iso3,omitempty"`
+	Names          Names        `yaml:"names" json:"names" casia:"req"`
+	Capital        *Place       `yaml:"capital,omitempty" json:"capital,omitempty"`
+	Currency       *Currency    `yaml:"currency,omitempty" json:"currency,omitempty"`
+	Leader         *Leader      `yaml:"leader,omitempty" json:"leader,omitempty"`
+	Population     *Figure      `yaml:"population,omitempty" json:"population,omitempty"`
+	Area           *Figure      `yaml:"area,omitempty" json:"area,omitempty"`
+	GDP            *Figure      `yaml:"gdp,omitempty" json:"gdp,omitempty"`
+	GDPPerCapita   *Figure      `yaml:"gdp_per_capita,omitempty" json:"gdp_per_capita,omitempty"`
+	TradeWithChina *Figure      `yaml:"trade_with_china,omitempty" json:"trade_with_china,omitempty"`
+	TradeHistory   []Figure     `yaml:"trade_history,omitempty" json:"trade_history,omitempty"`
+	Independence   *Milestone   `yaml:"independence,omitempty" json:"independence,omitempty"`
+	Memberships    []Membership `yaml:"memberships,omitempty" json:"memberships,omitempty"`
+	Summary        string       `yaml:"summary,omitempty" json:"summary,omitempty" casia:"text"`
+	Notes          []Fact       `yaml:"notes,omitempty" json:"notes,omitempty"`
+	Sources        []string     `yaml:"sources" json:"sources" casia:"req,sources"`
+}
+
+// Org is a regional or international body the six states belong to; the
+// closed list keeps memberships comparable across states.
+type Org string
+
+// Organisations with members among the six states.
+const (
+	OrgSCO   Org = "sco"   // Shanghai Cooperation Organisation
+	OrgEAEU  Org = "eaeu"  // Eurasian Economic Union
+	OrgCSTO  Org = "csto"  // Collective Security Treaty Organization
+	OrgOTS   Org = "ots"   // Organization of Turkic States (Turkic Council)
+	OrgCAREC Org = "carec" // Central Asia Regional Economic Cooperation Program
+	OrgCIS   Org = "cis"   // Commonwealth of Independent States
+	OrgWTO   Org = "wto"   // World Trade Organization
+)
+
+// Name is the body's full English name, for display.
+func (o Org) Name() string {
+	switch o {
+	case OrgSCO:
+		return "Shanghai Cooperation Organisation"
+	case OrgEAEU:
+		return "Eurasian Economic Union"
+	case OrgCSTO:
+		return "Collective Security Treaty Organization"
+	case OrgOTS:
+		return "Organization of Turkic States"
+	case OrgCAREC:
+		return "Central Asia Regional Economic Cooperation Program"
+	case OrgCIS:
+		return "Commonwealth of Independent States"
+	case OrgWTO:
+		return "World Trade Organization"
+	}
+	return string(o)
+}
+
+// Role is how a state takes part in an organisation.
+type Role string
+
+// Roles in an organisation.
+const (
+	Member          Role = "member"
+	Observer        Role = "observer"
+	DialoguePartner Role = "dialogue-partner"
+)
+
+// Membership is a state's place in a regional or international body, dated
+// so a reader sees who joined when (and who left).
+type Membership struct {
+	Org        Org        `yaml:"org" json:"org" casia:"req"`
+	Role       Role       `yaml:"role" json:"role" casia:"req"`
+	Since      Date       `yaml:"since" json:"since" casia:"req"`
+	Until      Date       `yaml:"until,omitempty" json:"until,omitempty"`
+	Confidence Confidence `yaml:"confidence" json:"confidence" casia:"req"`
+	Note       string     `yaml:"note,omitempty" json:"note,omitempty" casia:"text"`
+	Sources    []string   `yaml:"sources" json:"sources" casia:"req,sources"`
 }
 
 // Partnership is a "C5+X" dialogue format between the Central Asian states
@@ -238,6 +304,7 @@ type ProjectStatus string
 // Project statuses.
 const (
 	Proposed          ProjectStatus = "proposed"
+	Preparatory       ProjectStatus = "preparatory" // design, site works or financing; main works not begun
 	UnderConstruction ProjectStatus = "under construction"
 	Operating         ProjectStatus = "operating"
 	Stalled           ProjectStatus = "stalled"

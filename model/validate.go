@@ -19,13 +19,17 @@ var (
 	placeType      = reflect.TypeFor[Place]()
 	countryType    = reflect.TypeFor[Country]()
 	sourceType     = reflect.TypeFor[Source]()
+	summitType     = reflect.TypeFor[Summit]()
+	membershipType = reflect.TypeFor[Membership]()
 )
 
 // enums lists the closed vocabularies, keyed by their Go type.
 var enums = map[reflect.Type][]string{
 	confidenceType:                   {string(Verified), string(SingleSource), string(Conflicting), string(Derived)},
 	reflect.TypeFor[ProjectKind]():   {string(Rail), string(Road), string(Pipeline), string(Power), string(Logistics), string(Digital), string(Industry)},
-	reflect.TypeFor[ProjectStatus](): {string(Proposed), string(UnderConstruction), string(Operating), string(Stalled)},
+	reflect.TypeFor[ProjectStatus](): {string(Proposed), string(Preparatory), string(UnderConstruction), string(Operating), string(Stalled)},
+	reflect.TypeFor[Org]():           {string(OrgSCO), string(OrgEAEU), string(OrgCSTO), string(OrgOTS), string(OrgCAREC), string(OrgCIS), string(OrgWTO)},
+	reflect.TypeFor[Role]():          {string(Member), string(Observer), string(DialoguePartner)},
 	reflect.TypeFor[EventKind]():     {string(Independence), string(Diplomacy), string(SummitEvent), string(Organisation), string(Infrastructure), string(Initiative)},
 	reflect.TypeFor[SourceTier]():    {string(Official), string(Press), string(Reference), string(Secondary), string(DataSet)},
 }
@@ -207,6 +211,14 @@ func (v *validator) structValue(rv reflect.Value) {
 		if id := rv.FieldByName("ID").String(); id != "" && (len(id) != 2 || strings.ToLower(id) != id) {
 			v.at("id", "country id %q must be an ISO 3166-1 alpha-2 code in lowercase, like \"kz\"", id)
 		}
+		v.yearly(rv.FieldByName("TradeHistory"))
+	case summitType:
+		v.yearly(rv.FieldByName("TradeHistory"))
+	case membershipType:
+		m := rv.Addr().Interface().(*Membership)
+		if m.Until != "" && m.Since.Valid() && m.Until.Valid() && m.Until < m.Since {
+			v.at("until", "until %s is before since %s", m.Until, m.Since)
+		}
 	case sourceType:
 		raw := rv.FieldByName("URL").String()
 		if u, err := url.Parse(raw); raw != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
@@ -222,6 +234,29 @@ func (v *validator) structValue(rv reflect.Value) {
 				v.at("end", "end date %s is before the start date %s", end, start)
 			}
 		}
+	}
+}
+
+// yearly checks a figure series: each point needs its year, one unit
+// throughout, and no year twice.
+func (v *validator) yearly(series reflect.Value) {
+	figs := series.Interface().([]Figure)
+	v.push(pathElem{key: "trade_history"})
+	defer v.pop()
+	seen := map[int]bool{}
+	for i, f := range figs {
+		v.push(pathElem{index: i})
+		y := f.refYear()
+		switch {
+		case y == 0:
+			v.at("year", "a point of a yearly series needs its year")
+		case seen[y]:
+			v.at("year", "year %d appears twice in this series", y)
+		case f.Unit != figs[0].Unit:
+			v.at("unit", "unit %q differs from the series' first unit %q", f.Unit, figs[0].Unit)
+		}
+		seen[y] = true
+		v.pop()
 	}
 }
 
