@@ -66,9 +66,9 @@ func (lt *linter) run() {
 			key string
 			f   *Figure
 		}{{"population", c.Population}, {"gdp", c.GDP}, {"gdp_per_capita", c.GDPPerCapita}, {"trade_with_china", c.TradeWithChina}} {
-			if y := s.f.refYear(); s.f != nil && y > 0 && asOf-y > StaleYears {
+			if y := s.f.refYear(); s.f != nil && y > 0 && asOf-y > StaleYears && s.f.Checked < lt.ds.Meta.AsOf {
 				lt.warn([]pathElem{{key: "countries"}, {index: i}, {key: s.key}},
-					"%s is for %d, more than %d years before as_of %s; find a newer figure", s.key, y, StaleYears, lt.ds.Meta.AsOf)
+					"%s is for %d, more than %d years before as_of %s; find a newer figure, or set checked: to the date one was last searched for and say why in note", s.key, y, StaleYears, lt.ds.Meta.AsOf)
 			}
 		}
 	}

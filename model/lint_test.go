@@ -47,6 +47,12 @@ func TestCheckWarnings(t *testing.T) {
       year: 2020
       confidence: verified
       sources: [src-b]
+    area:
+      value: 100
+      unit: km²
+      year: 2001
+      confidence: verified
+      sources: [src-b]
     gdp_per_capita:
       value: 10000
       unit: US$
@@ -55,6 +61,12 @@ func TestCheckWarnings(t *testing.T) {
       sources: [src-b]
     trade_with_china:
       value: 43.8`)
+	edit(`      value: 1408.28
+      unit: million people
+      year: 2024`, `      value: 1408.28
+      unit: million people
+      year: 2020
+      checked: 2025-06-17`)
 	edit(`    summary: The first summit.
     confidence: verified
     sources: [src-a]`, `    summary: The first summit.

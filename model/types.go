@@ -43,12 +43,15 @@ const (
 
 // Figure is a sourced number with its unit and reference period. Units come
 // from a fixed table (see units.go) so figures can be compared and charted.
+// Checked is when a newer figure was last searched for and not found, so an
+// old statistic that is still the latest is not mistaken for a stale one.
 type Figure struct {
 	Value      float64    `yaml:"value" json:"value" casia:"req"`
 	Unit       string     `yaml:"unit" json:"unit" casia:"req"`
 	Year       int        `yaml:"year,omitempty" json:"year,omitempty"`
 	Date       Date       `yaml:"date,omitempty" json:"date,omitempty"`
 	Approx     bool       `yaml:"approx,omitempty" json:"approx,omitempty"`
+	Checked    Date       `yaml:"checked,omitempty" json:"checked,omitempty"`
 	Confidence Confidence `yaml:"confidence" json:"confidence" casia:"req"`
 	Note       string     `yaml:"note,omitempty" json:"note,omitempty" casia:"text"`
 	Sources    []string   `yaml:"sources" json:"sources" casia:"req,sources"`
