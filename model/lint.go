@@ -131,8 +131,50 @@ func (lt *linter) walk(rv reflect.Value) {
 	}
 }
 
-// item checks one struct: a plan past its date, and sources older than
-// the event they attest.
+// confidence checks an item's research status against the dataset's
+// definitions: verified means one official source, or two sources that are
+// not both secondary (a pair of weak or partisan sources is not
+// verification); an official source makes single-source verified.
+// Independence cannot be checked mechanically; count and tier can.
+func (lt *linter) confidence(rv reflect.Value, ids []string) {
+	f := rv.FieldByName("Confidence")
+	if !f.IsValid() || len(ids) == 0 {
+		return
+	}
+	if Confidence(f.String()) == SingleSource {
+		for _, id := range ids {
+			if s := lt.ds.Source(id); s != nil && s.Tier == Official {
+				lt.at("confidence", "single-source, but %q is an official source, which makes it verified", id)
+				return
+			}
+		}
+	}
+	if Confidence(f.String()) != Verified {
+		return
+	}
+	strong := 0
+	for _, id := range ids {
+		s := lt.ds.Source(id)
+		switch {
+		case s == nil:
+		case s.Tier == Official:
+			return
+		case s.Tier != Secondary:
+			strong++
+		}
+	}
+	if len(ids) >= 2 && strong >= 1 {
+		return
+	}
+	why := "one non-official source"
+	if len(ids) >= 2 {
+		why = "only secondary sources"
+	}
+	lt.at("confidence", "verified on %s; verified needs one official source or two independent sources, not both secondary: mark it single-source or cite more", why)
+}
+
+// item checks one struct: a plan past its date, sources older than the
+// event they attest, and the confidence its sources support.
 func (lt *linter) item(rv reflect.Value) {
 	var ids []string
 	var when Date
@@ -170,6 +212,7 @@ func (lt *linter) item(rv reflect.Value) {
 	for _, id := range ids {
 		lt.cited[id] = true
 	}
+	lt.confidence(rv, ids)
 	if !when.Valid() {
 		return
 	}

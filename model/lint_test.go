@@ -21,23 +21,30 @@ func TestCheckWarnings(t *testing.T) {
 		}
 		s = strings.Replace(s, old, new, 1)
 	}
+	// A clean start: the fixture's facts all rest on official sources.
+	edit(`    url: https://example.org/a
+    tier: press`, `    url: https://example.org/a
+    tier: official`)
+	edit(`    - text: Grants for development
+      confidence: single-source`, `    - text: Grants for development
+      confidence: verified`)
 	edit(`      - date: 2024-12-27
         text: Ground-breaking`, `      - date: 2025-07
         text: Main works (overdue)
         planned: true
         confidence: single-source
-        sources: [src-b]
+        sources: [src-e]
       - date: 2025-08
         text: Main works (searched)
         planned: true
         checked: 2026-11-27
         confidence: single-source
-        sources: [src-b]
+        sources: [src-e]
       - date: 2026-11
         text: Still this month
         planned: true
         confidence: single-source
-        sources: [src-b]
+        sources: [src-e]
       - date: 2024-12-27
         text: Ground-breaking`)
 	edit(`    trade_with_china:
@@ -72,6 +79,26 @@ func TestCheckWarnings(t *testing.T) {
     sources: [src-a]`, `    summary: The first summit.
     confidence: verified
     sources: [src-a, src-c]`)
+	// Research status against the definitions: one press source is not
+	// verification, two secondary ones are not either, and one official
+	// source is.
+	edit(`    summary: Origin of the BRI.
+    confidence: verified
+    sources: [src-b]`, `    summary: Origin of the BRI.
+    confidence: verified
+    sources: [src-e]`)
+	edit(`    summary: The Turkic channel.
+    caveat: Not a 5+1 format.
+    confidence: verified
+    sources: [src-a]`, `    summary: The Turkic channel.
+    caveat: Not a 5+1 format.
+    confidence: verified
+    sources: [src-f, src-g]`)
+	edit(`    summary: The US format.
+    confidence: verified
+    sources: [src-b]`, `    summary: The US format.
+    confidence: single-source
+    sources: [src-b]`)
 	s += `  - id: src-c
     title: Source C
     publisher: Publisher C
@@ -84,6 +111,21 @@ func TestCheckWarnings(t *testing.T) {
     date: 2023
     url: https://example.org/d
     tier: press
+  - id: src-e
+    title: Source E
+    publisher: Publisher E
+    url: https://example.org/e
+    tier: press
+  - id: src-f
+    title: Source F
+    publisher: Publisher F
+    url: https://example.org/f
+    tier: secondary
+  - id: src-g
+    title: Source G
+    publisher: Publisher G
+    url: https://example.org/g
+    tier: secondary
 `
 	ds, warns, err := Check("lint.yaml", []byte(s), "2026-11-27")
 	if err != nil {
@@ -97,6 +139,9 @@ func TestCheckWarnings(t *testing.T) {
 		`events[0].date: warning: source "src-c" (published Jan 2020) predates the 18 May 2023 it is cited for`,
 		`projects[0].milestones[0].date: warning: planned for Jul 2025, which has passed`,
 		`sources[3].id: warning: source "src-d" is cited by no record`,
+		`events[1].confidence: warning: verified on one non-official source`,
+		`partnerships[0].confidence: warning: verified on only secondary sources`,
+		`partnerships[1].confidence: warning: single-source, but "src-b" is an official source, which makes it verified`,
 	}
 	if len(warns) != len(want) {
 		t.Errorf("got %d warnings, want %d:\n%v", len(warns), len(want), warns)
