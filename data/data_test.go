@@ -312,3 +312,21 @@ func BenchmarkLoadYAML(b *testing.B) {
 		}
 	}
 }
+
+// TestEmbeddedStrict runs `casia validate --strict` on the shipped data
+// with today pinned to the last full data pass, so the dataset stays free
+// of stale plans and figures, anachronistic or unused sources and research
+// statuses its sources do not support. Move the date with the next pass.
+func TestEmbeddedStrict(t *testing.T) {
+	src, err := os.ReadFile("casia.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, warns, err := model.Check("casia.yaml", src, "2026-11-27")
+	if err != nil {
+		t.Fatalf("casia.yaml does not load:\n%v", err)
+	}
+	for _, w := range warns {
+		t.Error(w)
+	}
+}
