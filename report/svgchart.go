@@ -35,13 +35,13 @@ type svgChart struct {
 
 // svgBar is one state's bar.
 type svgBar struct {
-	Name   string
+	Name     string
 	Y, TextY string
-	X, W   string // the bar
-	Label  svgText
-	Off    bool
-	Break  string // the path of the break mark on an off-scale bar
-	Fig    Fig
+	X, W     string // the bar
+	Label    svgText
+	Off      bool
+	Break    string // the path of the break mark on an off-scale bar
+	Fig      Fig
 }
 
 // buildCharts draws each of the states' figures as bars on one linear
