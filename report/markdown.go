@@ -323,12 +323,12 @@ func mdSource(n Note) string {
 	if s.Date != "" {
 		out += ", " + md(s.Date.Human())
 	}
-	return out + ". <" + autolinkURL(s.URL) + ">"
+	return out + ". <" + AutolinkURL(s.URL) + ">"
 }
 
-// autolinkURL makes a URL safe inside <…>: CommonMark autolinks end at
+// AutolinkURL makes a URL safe inside <…>: CommonMark autolinks end at
 // the first space, < or >, so those (and controls) are percent-encoded.
-func autolinkURL(u string) string {
+func AutolinkURL(u string) string {
 	var b strings.Builder
 	for i := 0; i < len(u); i++ {
 		c := u[i]
@@ -355,14 +355,15 @@ var mdEscaper = strings.NewReplacer(
 // md escapes a data string for Markdown text.
 func md(s string) string { return mdEscaper.Replace(s) }
 
-// lead escapes what would make the start of a line a list item or a
-// setext heading underline ("- ", "+ ", "= ", "2025. "); para and list
-// pass every line they start through it.
+// lead escapes what would make the start of a line a list item ("- ",
+// "+ ", "2025. ", "3) "); para and list pass every line they start
+// through it.
 func lead(s string) string {
-	if s != "" && strings.ContainsRune("-+=", rune(s[0])) {
+	if len(s) >= 2 && (s[0] == '-' || s[0] == '+') && s[1] == ' ' {
 		return `\` + s
 	}
-	if i := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && (s[i] == '.' || s[i] == ')') {
+	i := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' })
+	if i > 0 && i <= 9 && (s[i] == '.' || s[i] == ')') && (i+1 == len(s) || s[i+1] == ' ') {
 		return s[:i] + `\` + s[i:]
 	}
 	return s
@@ -370,3 +371,7 @@ func lead(s string) string {
 
 // StateNames are the common names of the states the brief covers.
 func (b *Brief) StateNames() []string { return b.stateNames() }
+
+// EscapeMarkdown escapes a data string for Markdown text the way briefs
+// do, for other commands that write Markdown with the same marks.
+func EscapeMarkdown(s string) string { return md(s) }
