@@ -216,7 +216,7 @@ func TestMeetingsDeduplicated(t *testing.T) {
 func TestMarkdownEscaping(t *testing.T) {
 	for in, want := range map[string]string{
 		"*a* _b_ [c](d) <e> | ~f~ $5 `g` #h \\": `\*a\* \_b\_ \[c\](d) \<e\> \| \~f\~ \$5 \` + "`g\\` \\#h \\\\",
-		"two\nlines": "two lines",
+		"two\nlines":                            "two lines",
 	} {
 		if got := md(in); got != want {
 			t.Errorf("md(%q) = %q, want %q", in, got, want)
