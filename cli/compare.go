@@ -275,14 +275,30 @@ func writeCompareTable(w io.Writer, ds *model.Dataset, cmp *model.Comparison, wi
 		fmt.Fprintln(w, "Shared projects")
 		for _, sp := range cmp.Shared {
 			p := &ds.Projects[sp.Project]
-			fmt.Fprintf(w, "  %s (%s, %s): %s\n", p.Name, p.Kind, p.Status, strings.Join(ds.CountryNames(sp.States), ", "))
+			fmt.Fprintln(w, wrapIndent(fmt.Sprintf("  %s (%s, %s): %s", p.Name, p.Kind, p.Status, strings.Join(ds.CountryNames(sp.States), ", ")), width, "    "))
 		}
 	} else {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "Shared projects: none in the data")
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "✓ verified · ¹ single source · ≠ sources disagree · ≈ derived · ~ about; casia show ID gives each value's sources")
+	fmt.Fprintln(w, wrapIndent(compareLegend, width, ""))
+}
+
+const compareLegend = "✓ verified · ¹ single source · ≠ sources disagree · ≈ derived · ~ about; casia show ID gives each value's sources"
+
+// wrapIndent wraps a line of prose at word boundaries to fit width
+// (0: no limit), indenting the lines after the first.
+func wrapIndent(s string, width int, indent string) string {
+	if width <= 0 || ansi.StringWidth(s) <= width {
+		return s
+	}
+	lines := strings.Split(ansi.Wordwrap(s, max(width-len(indent), 1), ""), "\n")
+	for i := 1; i < len(lines); i++ {
+		lines[i] = indent + strings.TrimLeft(lines[i], " ")
+	}
+	// A word longer than the line is cut where it must be.
+	return ansi.Wrap(strings.Join(lines, "\n"), width, "")
 }
 
 func padTo(s string, w int) string {

@@ -40,8 +40,8 @@ sets the first year of the timeline and meetings (default: four years
 before the data's as-of date).`,
 		Example: `  # Markdown on stdout, or into a file
   casia report > brief.md
-  # an HTML page for two states, from 2023 on
-  casia report --format html --country kz --country uzbekistan --since 2023 -o brief.html`,
+  # an HTML page (map, charts) for two states, from 2023 on
+  casia report -c kz -c uzbekistan --since 2023 -o brief.html`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if format == "markdown" {
