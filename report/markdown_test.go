@@ -239,3 +239,30 @@ func TestMarkdownEscaping(t *testing.T) {
 		}
 	}
 }
+
+// TestSparseDataset: a user's file may have no summit, no states and no
+// projects; the brief still writes, with the sections it can fill.
+func TestSparseDataset(t *testing.T) {
+	ds := &model.Dataset{
+		Meta: model.Meta{Title: "Sparse", AsOf: "2025"},
+		Events: []model.Event{{ID: "e", Date: "2024-05", Title: "An event", Kind: model.Diplomacy,
+			Summary: "Something.", Confidence: model.Verified, Sources: []string{"s"}}},
+		Sources: []model.Source{{ID: "s", Title: "T", Publisher: "P", URL: "https://example.org/", Tier: model.Press}},
+	}
+	if err := model.Prepare(ds); err != nil {
+		t.Fatal(err)
+	}
+	md := markdown(t, ds, Options{})
+	for _, want := range []string{"# Sparse\n", "## Timeline since 2021\n", "- **May 2024**: An event. Something. ✓[^1]\n", "[^1]: P, “T”. <https://example.org/>\n"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "## Projects") || strings.Contains(md, "## Dialogue formats") {
+		t.Errorf("empty sections written:\n%s", md)
+	}
+	doc := parse(t, htmlOf(t, ds, Options{}))
+	if byID(doc, "fn-1") == nil || byID(doc, "timeline") == nil {
+		t.Error("the HTML lacks the timeline or its footnote")
+	}
+}
