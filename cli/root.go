@@ -109,6 +109,8 @@ the dashboard; with output to a pipe it prints the summit overview.`,
 	_ = root.MarkPersistentFlagFilename("data", "yaml", "yml", "json")
 	a.tuiFlags(root)
 	root.AddCommand(a.listCmd(), a.showCmd(), a.exportCmd(), a.validateCmd(), a.serveCmd())
+	root.AddCommand(a.reportCmd())
+	root.AddCommand(a.compareCmd())
 	strictHelpAndCompletion(root)
 	return root
 }
