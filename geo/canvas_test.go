@@ -291,6 +291,9 @@ func TestLabels(t *testing.T) {
 	if got := strings.Join(c.Lines(Braille), "|"); got != "    uvw    |    abc    |    xyz    " {
 		t.Errorf("LabelAt layout = %q", got)
 	}
+	if c.LabelAt(Point{-4, 5}, "off", 1) || c.LabelAt(Point{30, 5}, "off", 1) {
+		t.Error("LabelAt pulled a label whose point is off the canvas onto it")
+	}
 	c.Reset(20, 1)
 	c.Label(4, 0, "ab", 1)
 	if !c.LabelAt(Point{14, 2}, "wxyz", 1) { // centred at cell 5: shifted right

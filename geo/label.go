@@ -51,7 +51,8 @@ func runeCount(s string) int {
 // position p, then tries the rows below and above, then two rows away,
 // then the same rows shifted sideways by half the label, shifting back
 // onto the canvas when the label would cross an edge. It reports whether
-// the label was placed; a label that fits nowhere whole is left out.
+// the label was placed; a label that fits nowhere whole, or whose point is
+// off the canvas, is left out.
 func (c *Canvas) LabelAt(p Point, s string, layer uint8) bool {
 	if c.w == 0 || c.h == 0 || !isFinite(p.X) || !isFinite(p.Y) {
 		return false
@@ -61,6 +62,9 @@ func (c *Canvas) LabelAt(p Point, s string, layer uint8) bool {
 		return false
 	}
 	col, row := CellOf(p)
+	if col < 0 || col >= c.w || row < 0 || row >= c.h {
+		return false // an area whose label point is off the canvas (zoomed past it) goes unnamed
+	}
 	col -= n / 2
 	for _, dx := range [3]int{0, -(n + 1) / 2, (n + 1) / 2} {
 		x := min(max(col+dx, 0), c.w-n)
@@ -104,6 +108,15 @@ func (c *Canvas) Text(col, row int) rune {
 		return 0
 	}
 	return c.text[row*c.w+col]
+}
+
+// TextLayer returns the layer of the label text at cell (col, row), or 0
+// when there is none, so callers can tell which kind of label won a cell.
+func (c *Canvas) TextLayer(col, row int) uint8 {
+	if c.Text(col, row) == 0 {
+		return 0
+	}
+	return c.tlayer[row*c.w+col]
 }
 
 // cellRune maps r to a rune that occupies exactly one terminal cell.

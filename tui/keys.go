@@ -13,6 +13,7 @@ type KeyMap struct {
 	Filter, Sort, SortReverse      key.Binding
 	Palette, Copy, Open, Help      key.Binding
 	Chart, Metric, MapMode, ASCII  key.Binding
+	ZoomIn, ZoomOut, ZoomReset     key.Binding
 	Quit                           key.Binding
 }
 
@@ -47,6 +48,9 @@ func DefaultKeys() *KeyMap {
 		Metric:      b(k("m"), h("m", "chart metric")),
 		MapMode:     b(k("v"), h("v", "countries/projects")),
 		ASCII:       b(k("a"), h("a", "braille/blocks")),
+		ZoomIn:      b(k("+", "="), h("+", "zoom in")),
+		ZoomOut:     b(k("-"), h("-", "zoom out")),
+		ZoomReset:   b(k("0"), h("0", "whole map")),
 		Quit:        b(k("q", "ctrl+c"), h("q", "quit")),
 	}
 }
