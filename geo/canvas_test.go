@@ -248,10 +248,13 @@ func TestLabels(t *testing.T) {
 	if !c.Label(6, 0, "de", 1) {
 		t.Error("separate label refused")
 	}
-	if !c.Label(8, 1, "clipped", 2) || !c.Label(-3, 1, "abcd", 2) {
-		t.Error("partly visible labels refused")
+	if c.Label(8, 1, "clipped", 2) || c.Label(-3, 1, "abcd", 2) {
+		t.Error("partly visible labels accepted: labels are whole or left out")
 	}
-	for _, bad := range [][2]int{{10, 0}, {-5, 0}, {0, 2}, {0, -1}} {
+	if !c.Label(8, 1, "cl", 2) || !c.Label(0, 1, "d", 2) {
+		t.Error("labels touching the edges refused")
+	}
+	for _, bad := range [][2]int{{10, 0}, {-5, 0}, {0, 2}, {0, -1}, {7, 0}} {
 		if c.Label(bad[0], bad[1], "abcd", 1) {
 			t.Errorf("invisible label at %v accepted", bad)
 		}
@@ -274,16 +277,30 @@ func TestLabels(t *testing.T) {
 	}
 
 	// LabelAt centres, keeps the label on the canvas, then tries the rows
-	// below and above.
-	c.Reset(10, 3)
+	// below and above, then sideways.
+	c.Reset(11, 3)
 	if !c.LabelAt(Point{10, 5}, "abc", 1) { // cell (5,1)
 		t.Fatal("LabelAt refused")
 	}
-	if !c.LabelAt(Point{10, 5}, "xyz", 1) || !c.LabelAt(Point{10, 5}, "uvw", 1) || c.LabelAt(Point{10, 5}, "rst", 1) {
-		t.Error("LabelAt fallback rows wrong")
+	if !c.LabelAt(Point{10, 5}, "xyz", 1) || !c.LabelAt(Point{10, 5}, "uvw", 1) {
+		t.Error("LabelAt fallback rows refused")
 	}
-	if got := strings.Join(c.Lines(Braille), "|"); got != "    uvw   |    abc   |    xyz   " {
+	if c.LabelAt(Point{10, 5}, "rst", 1) {
+		t.Error("LabelAt placed a fourth label over three")
+	}
+	if got := strings.Join(c.Lines(Braille), "|"); got != "    uvw    |    abc    |    xyz    " {
 		t.Errorf("LabelAt layout = %q", got)
+	}
+	if c.LabelAt(Point{-4, 5}, "off", 1) || c.LabelAt(Point{30, 5}, "off", 1) {
+		t.Error("LabelAt pulled a label whose point is off the canvas onto it")
+	}
+	c.Reset(20, 1)
+	c.Label(4, 0, "ab", 1)
+	if !c.LabelAt(Point{14, 2}, "wxyz", 1) { // centred at cell 5: shifted right
+		t.Error("LabelAt did not shift sideways")
+	}
+	if got := c.Lines(Braille)[0]; got != "    ab wxyz         " {
+		t.Errorf("LabelAt sideways = %q", got)
 	}
 	c.Reset(10, 1)
 	if !c.LabelAt(Point{19.9, 1}, "edge", 1) || !c.LabelAt(Point{0, 1}, "ab", 1) {
@@ -291,6 +308,32 @@ func TestLabels(t *testing.T) {
 	}
 	if got := c.Lines(Braille)[0]; got != "ab    edge" {
 		t.Errorf("LabelAt near edges = %q", got)
+	}
+
+	// LabelNear: right of the mark, then left, above, below, diagonals.
+	c.Reset(12, 3)
+	pt := Point{12, 5} // cell (6,1)
+	for _, s := range []string{"ab", "cd", "ef", "gh"} {
+		if !c.LabelNear(pt, s, 1) {
+			t.Fatalf("LabelNear(%q) refused", s)
+		}
+	}
+	if got := strings.Join(c.Lines(Braille), "|"); got != "     ef     |   cd   ab  |     gh     " {
+		t.Errorf("LabelNear layout = %q", got)
+	}
+	c.Reset(20, 3)
+	c.Label(12, 1, "R", 1)                     // right of the mark
+	c.Label(5, 1, "LLLL", 1)                   // left
+	c.Label(7, 0, "Q", 1)                      // touches the centred place above
+	c.Label(7, 2, "Q", 1)                      // and below
+	if !c.LabelNear(Point{20, 5}, "wxyz", 1) { // mark in cell (10,1)
+		t.Fatal("LabelNear found no diagonal")
+	}
+	if got := c.Lines(Braille)[0]; got != "       Q   wxyz     " {
+		t.Errorf("LabelNear diagonal = %q", got)
+	}
+	if c.LabelNear(Point{0, 0}, "far too long for it", 1) {
+		t.Error("LabelNear placed a label wider than the canvas")
 	}
 }
 

@@ -3,60 +3,98 @@ package geo
 import "unicode"
 
 // Label writes s into row row starting at column col, on top of any dots,
-// and reports whether it did. It refuses (and writes nothing) when any of
-// the cells it would use, or the cell just before or after them, already
-// holds label text, so labels never overwrite or run into each other.
-// Text off the canvas is clipped; a label with no visible cell is refused.
-// Each rune takes one cell: control, combining and wide (East Asian)
-// runes are replaced by '?' so the row keeps its width.
+// and reports whether it did. It refuses (and writes nothing) when the
+// label would not fit wholly on the canvas, or when any of the cells it
+// would use, or the cell just before or after them, already holds label
+// text, so labels are never clipped and never overwrite or run into each
+// other. Each rune takes one cell: control, combining and wide (East
+// Asian) runes are replaced by '?' so the row keeps its width.
 func (c *Canvas) Label(col, row int, s string, layer uint8) bool {
-	if row < 0 || row >= c.h || s == "" {
+	n := runeCount(s)
+	if !c.free(col, row, n) {
 		return false
 	}
-	n := 0
-	for range s {
-		n++
-	}
-	lo, hi := max(col, 0), min(col+n, c.w) // visible cells [lo, hi)
-	if col >= c.w || hi <= lo {
-		return false
-	}
-	base := row * c.w
-	for x := max(lo-1, 0); x < min(hi+1, c.w); x++ {
-		if c.text[base+x] != 0 {
-			return false
-		}
-	}
-	x := col
+	base := row*c.w + col
+	x := 0
 	for _, r := range s {
-		if x >= lo && x < hi {
-			c.text[base+x] = cellRune(r)
-			c.tlayer[base+x] = layer
-		}
+		c.text[base+x] = cellRune(r)
+		c.tlayer[base+x] = layer
 		x++
 	}
 	return true
 }
 
-// LabelAt centres s on the cell that holds the dot position p, shifting it
-// sideways to stay on the canvas when it fits, and tries the row below and
-// then the row above when the first place is taken. It reports whether the
-// label was placed.
-func (c *Canvas) LabelAt(p Point, s string, layer uint8) bool {
-	if c.w == 0 || c.h == 0 || !isFinite(p.X) || !isFinite(p.Y) {
+// free reports whether a label of n cells fits wholly at (col, row) with a
+// free cell on either side (or the canvas edge).
+func (c *Canvas) free(col, row, n int) bool {
+	if n == 0 || row < 0 || row >= c.h || col < 0 || col+n > c.w {
 		return false
 	}
+	base := row * c.w
+	for x := max(col-1, 0); x < min(col+n+1, c.w); x++ {
+		if c.text[base+x] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func runeCount(s string) int {
 	n := 0
 	for range s {
 		n++
 	}
-	col, row := CellOf(p)
-	col -= n / 2
-	if n <= c.w {
-		col = min(max(col, 0), c.w-n)
+	return n
+}
+
+// LabelAt names an area: it centres s on the cell that holds the dot
+// position p, then tries the rows below and above, then two rows away,
+// then the same rows shifted sideways by half the label, shifting back
+// onto the canvas when the label would cross an edge. It reports whether
+// the label was placed; a label that fits nowhere whole, or whose point is
+// off the canvas, is left out.
+func (c *Canvas) LabelAt(p Point, s string, layer uint8) bool {
+	if c.w == 0 || c.h == 0 || !isFinite(p.X) || !isFinite(p.Y) {
+		return false
 	}
-	for _, dr := range [3]int{0, 1, -1} {
-		if c.Label(col, row+dr, s, layer) {
+	n := runeCount(s)
+	if n == 0 || n > c.w {
+		return false
+	}
+	col, row := CellOf(p)
+	if col < 0 || col >= c.w || row < 0 || row >= c.h {
+		return false // an area whose label point is off the canvas (zoomed past it) goes unnamed
+	}
+	col -= n / 2
+	for _, dx := range [3]int{0, -(n + 1) / 2, (n + 1) / 2} {
+		x := min(max(col+dx, 0), c.w-n)
+		for _, dr := range [5]int{0, 1, -1, 2, -2} {
+			if c.Label(x, row+dr, s, layer) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// LabelNear names a point (a capital, a stop) marked at dot position p:
+// it tries the cell to the right of the mark, then the left, then centred
+// above and below, then the four diagonals, so that the label sits next to
+// its mark without covering it. A label that fits nowhere whole is left
+// out. It reports whether the label was placed.
+func (c *Canvas) LabelNear(p Point, s string, layer uint8) bool {
+	if c.w == 0 || c.h == 0 || !isFinite(p.X) || !isFinite(p.Y) {
+		return false
+	}
+	n := runeCount(s)
+	col, row := CellOf(p)
+	for _, at := range [...][2]int{
+		{col + 2, row}, {col - n - 1, row},
+		{col - n/2, row - 1}, {col - n/2, row + 1},
+		{col + 1, row - 1}, {col + 1, row + 1},
+		{col - n, row - 1}, {col - n, row + 1},
+	} {
+		if c.Label(at[0], at[1], s, layer) {
 			return true
 		}
 	}
@@ -70,6 +108,15 @@ func (c *Canvas) Text(col, row int) rune {
 		return 0
 	}
 	return c.text[row*c.w+col]
+}
+
+// TextLayer returns the layer of the label text at cell (col, row), or 0
+// when there is none, so callers can tell which kind of label won a cell.
+func (c *Canvas) TextLayer(col, row int) uint8 {
+	if c.Text(col, row) == 0 {
+		return 0
+	}
+	return c.tlayer[row*c.w+col]
 }
 
 // cellRune maps r to a rune that occupies exactly one terminal cell.

@@ -17,23 +17,54 @@ import (
 // are drawn with block characters and Lip Gloss colour, label every value
 // with its unit and period, and keep the confidence symbol next to it.
 
-// barChart compares one figure across records as horizontal bars.
+// chartScale is how bar lengths map to values.
+type chartScale int
+
+const (
+	// scaleFive scales the five Central Asian states to one another and
+	// shows China apart, off that scale: on a shared linear scale China's
+	// bar fills the width and four of the five get the same sliver.
+	scaleFive chartScale = iota
+	scaleLinear
+	scaleLog
+)
+
+func (s chartScale) String() string {
+	switch s {
+	case scaleFive:
+		return "the five"
+	case scaleLog:
+		return "log"
+	}
+	return "linear"
+}
+
+// barChart compares one figure across records as horizontal bars, grouped
+// by dimension so tonnes are never drawn against cubic metres.
 type barChart struct {
 	metrics []barMetric
 	cur     int
+	scales  []chartScale // the scales x cycles through, the default first
+	scale   int          // index into scales
 }
 
-// barMetric is one figure to compare: how to read it from a record.
+// barMetric is one figure to compare: how to read it from a record. A
+// metric with series draws each record's yearly figures instead.
 type barMetric struct {
-	name string
-	get  func(ds *model.Dataset, i int) *model.Figure
+	name   string
+	get    func(ds *model.Dataset, i int) *model.Figure
+	series *seriesMetric
 }
 
 func (b *barChart) keys() []key.Binding { return nil }
 
 func (b *barChart) update(t *listTab, msg tea.KeyPressMsg) bool {
-	if key.Matches(msg, t.c.keys.Metric) {
+	switch {
+	case key.Matches(msg, t.c.keys.Metric):
 		b.cur = (b.cur + 1) % len(b.metrics)
+		return true
+	case key.Matches(msg, t.c.keys.Scale):
+		b.scale = (b.scale + 1) % len(b.scales)
 		return true
 	}
 	return false
@@ -68,21 +99,26 @@ func barCell(st *Styles, i, w int, s string) string {
 	return st.Bar[min(i*len(st.Bar)/max(w, 1), len(st.Bar)-1)].Render(s)
 }
 
-func (b *barChart) view(t *listTab, w, h int) []string {
-	st, ds := t.c.st, t.c.ds
-	m := b.metrics[b.cur]
-	var lines []string
-	title := st.Section.Render(m.name) + st.Dim.Render(fmt.Sprintf("  (%d/%d · m next · c closes)", b.cur+1, len(b.metrics)))
-	lines = append(lines, fitLine(title, w), "")
-	type row struct {
-		i    int
-		f    *model.Figure
-		base float64
-		dim  string
-	}
-	var rows []row
-	var others []string
-	dims := map[string]int{}
+// chartRow is one record's value in a bar chart.
+type chartRow struct {
+	i     int // record index
+	f     *model.Figure
+	base  float64 // value in the dimension's base unit
+	apart bool    // drawn off the scale (China against the five)
+}
+
+// chartGroup is the rows of one dimension, on one scale.
+type chartGroup struct {
+	dim, unit string
+	rows      []chartRow
+}
+
+// groups collects the metric's values in view and splits them by
+// dimension, the largest group first.
+func (b *barChart) groups(t *listTab, m barMetric) []chartGroup {
+	ds := t.c.ds
+	byDim := map[string]*chartGroup{}
+	var order []string
 	for _, i := range t.hits {
 		f := m.get(ds, i)
 		if f == nil {
@@ -92,188 +128,240 @@ func (b *barChart) view(t *listTab, w, h int) []string {
 		if !ok {
 			continue
 		}
-		rows = append(rows, row{i, f, v, dim})
-		dims[dim]++
+		g := byDim[dim]
+		if g == nil {
+			g = &chartGroup{dim: dim}
+			byDim[dim] = g
+			order = append(order, dim)
+		}
+		g.rows = append(g.rows, chartRow{i: i, f: f, base: v})
 	}
-	// Compare only like with like: the most common unit is charted, the
-	// rest listed below (a cost in tenge is not drawn against dollars).
-	main := ""
-	for d, n := range dims {
-		if n > dims[main] || (n == dims[main] && d < main) {
-			main = d
+	out := make([]chartGroup, 0, len(order))
+	for _, d := range order {
+		g := byDim[d]
+		sort.SliceStable(g.rows, func(a, b int) bool { return g.rows[a].base > g.rows[b].base })
+		units := map[string]int{}
+		for _, r := range g.rows {
+			units[r.f.Unit]++
+			if units[r.f.Unit] > units[g.unit] || g.unit == "" {
+				g.unit = r.f.Unit
+			}
+		}
+		out = append(out, *g)
+	}
+	sort.SliceStable(out, func(a, b int) bool { return len(out[a].rows) > len(out[b].rows) })
+	return out
+}
+
+func (b *barChart) view(t *listTab, w, h int) []string {
+	st := t.c.st
+	m := b.metrics[b.cur]
+	scale := b.scales[b.scale]
+	hint := "m next figure"
+	if len(b.scales) > 1 && m.series == nil {
+		hint += " · x scale: " + scale.String()
+	}
+	hint += " · c closes"
+	lines := []string{
+		fitLine(st.Section.Render(m.name)+st.Dim.Render(fmt.Sprintf("  %d/%d", b.cur+1, len(b.metrics))), w),
+		fitLine(st.Dim.Render(hint), w),
+		"",
+	}
+	if m.series != nil {
+		return append(lines, m.series.view(t, w)...)
+	}
+	groups := b.groups(t, m)
+	if len(groups) == 0 {
+		return append(lines, st.Dim.Render("  no record in view has this figure"))
+	}
+	apart := false
+	for gi, g := range groups {
+		if len(groups) > 1 {
+			if gi > 0 {
+				lines = append(lines, "")
+			}
+			lines = append(lines, fitLine(st.Label.Render("In "+strings.TrimSpace(model.Units[g.unit].Suffix+" "+unitName(g.unit))), w))
+		}
+		glines, a := b.drawGroup(t, g, scale, w)
+		lines = append(lines, glines...)
+		apart = apart || a
+	}
+	lines = append(lines, "")
+	var note string
+	switch {
+	case scale == scaleLog:
+		note = "Bars are on a log scale: each step of the same length is the same ratio."
+	case apart:
+		note = "Bars are linear from zero, scaled to the five Central Asian states; China (» off scale) is far larger, by the factor shown."
+	default:
+		note = "Bars are linear from zero."
+	}
+	if len(groups) > 1 {
+		note += " Each unit has its own scale."
+	}
+	note += " ~ about · " + ConfidenceSymbol(model.Conflicting) + " sources disagree: the record lists every value."
+	lines = append(lines, wrap(st.Dim.Render(note), w)...)
+	return lines
+}
+
+// unitName names a unit for a group heading when its suffix is empty or
+// only a symbol ("US$ bn" is shown as "US$ bn").
+func unitName(u string) string {
+	if model.Units[u].Prefix != "" {
+		return u
+	}
+	return ""
+}
+
+// drawGroup draws one dimension's bars on one scale; apart reports whether
+// a row was drawn off the five's scale.
+func (b *barChart) drawGroup(t *listTab, g chartGroup, scale chartScale, w int) (lines []string, apart bool) {
+	st, ds := t.c.st, t.c.ds
+	rows := g.rows
+	if scale == scaleFive && t.kind == model.KindCountry {
+		// China apart, when the five have values to set the scale.
+		var five, rest []chartRow
+		for _, r := range rows {
+			if ds.Countries[r.i].ID == model.ChinaID {
+				r.apart = true
+				rest = append(rest, r)
+			} else {
+				five = append(five, r)
+			}
+		}
+		if len(five) > 0 && len(rest) > 0 {
+			rows = append(five, rest...)
+		} else {
+			rows = g.rows
+			for j := range rows {
+				rows[j].apart = false
+			}
 		}
 	}
-	var charted []row
-	top := 0.0
+	top, lo := 0.0, math.Inf(1)
 	for _, r := range rows {
-		if r.dim != main {
-			others = append(others, ds.Title(model.Ref{Kind: t.kind, Index: r.i})+": "+model.FigureText(r.f))
-			continue
+		if !r.apart {
+			top = max(top, r.base)
 		}
-		charted = append(charted, r)
-		top = max(top, r.base)
+		if r.base > 0 {
+			lo = min(lo, r.base)
+		}
 	}
-	sort.SliceStable(charted, func(a, b int) bool { return charted[a].base > charted[b].base })
+	frac := func(r chartRow) float64 {
+		switch {
+		case r.apart || top <= 0:
+			return 1
+		case scale == scaleLog:
+			floor := lo / 4 // the smallest value still gets a visible bar
+			if r.base <= floor || top <= floor {
+				return 0
+			}
+			return math.Log(r.base/floor) / math.Log(top/floor)
+		}
+		return r.base / top
+	}
+	names := make([]string, len(rows))
 	nameW := 0
-	for _, r := range charted {
-		nameW = max(nameW, ansi.StringWidth(ds.Title(model.Ref{Kind: t.kind, Index: r.i})))
+	for j, r := range rows {
+		names[j] = ds.Title(model.Ref{Kind: t.kind, Index: r.i})
+		nameW = max(nameW, ansi.StringWidth(names[j]))
 	}
-	nameW = min(nameW, max(w/4, 8))
-	// Every bar shares one scale, so the longest label decides the room
-	// left for bars; when that is too little, labels drop their period.
-	label := func(f *model.Figure, period bool) string {
-		l := f.String()
-		if p := f.Period(); p != "" && period {
+	// Short names share the bar's line; long ones (projects) get lines of
+	// their own above the bar, wrapped, so no name is cut.
+	stacked := nameW > max(w/3, 16)
+	label := func(r chartRow, period bool) string {
+		l := r.f.String()
+		if p := r.f.Period(); p != "" && period {
 			l += " · " + model.Date(p).Human()
 		}
-		return l + " " + st.badge(f.Confidence)
+		if r.apart && top > 0 {
+			l += fmt.Sprintf(" · ×%s", ratio(r.base/top))
+		}
+		return l + " " + st.badge(r.f.Confidence)
 	}
-	labels := make([]string, len(charted))
+	labels := make([]string, len(rows))
+	lead := nameW + 3
+	if stacked {
+		lead = 4
+	}
 	labelW := 0
 	for _, period := range []bool{true, false} {
 		labelW = 0
-		for j, r := range charted {
-			labels[j] = label(r.f, period)
+		for j, r := range rows {
+			labels[j] = label(r, period)
 			labelW = max(labelW, ansi.StringWidth(labels[j]))
 		}
-		if w-nameW-4-labelW >= 10 {
+		if w-lead-1-labelW >= 10 {
 			break
 		}
 	}
-	barW := max(w-nameW-4-labelW, 3)
+	barW := max(w-lead-1-labelW, 3)
 	sel, _ := t.selected()
-	for j, r := range charted {
-		name := truncate(ds.Title(model.Ref{Kind: t.kind, Index: r.i}), nameW)
-		frac := 0.0
-		if top > 0 {
-			frac = r.base / top
+	for j, r := range rows {
+		if r.apart && (j == 0 || !rows[j-1].apart) {
+			lines = append(lines, fitLine(st.Dim.Render("  ╌ off the five's scale ╌"), w))
+			apart = true
 		}
-		mark := "  "
-		nameStyle := st.Text
+		mark, nameStyle := "  ", st.Text
 		if r.i == sel.Index && sel.Kind == t.kind {
 			mark, nameStyle = Marker+" ", st.Title
 		}
-		line := mark + nameStyle.Render(padRight(name, nameW)) + " " + fitLine(bar(st, frac, barW), barW) + " " + labels[j]
-		lines = append(lines, fitLine(line, w))
-	}
-	if len(charted) == 0 {
-		lines = append(lines, st.Dim.Render("  no record in view has this figure"))
-	}
-	if len(others) > 0 {
-		lines = append(lines, "", st.Dim.Render("In other units (not drawn to scale):"))
-		for _, o := range others {
-			lines = append(lines, wrap("  "+st.Dim.Render(o), w)...)
+		bw := barW
+		drawn := bar(st, frac(r), bw)
+		if r.apart {
+			drawn = bar(st, 1, bw-1) + st.Alarm.Render("»")
 		}
+		bars := fitLine(drawn, bw) + " " + labels[j]
+		if stacked {
+			for k, l := range wrap(names[j], max(w-2, 1)) {
+				if k > 0 {
+					mark = "  "
+				}
+				lines = append(lines, fitLine(mark+nameStyle.Render(l), w))
+			}
+			lines = append(lines, fitLine("    "+bars, w))
+			continue
+		}
+		lines = append(lines, fitLine(mark+nameStyle.Render(padRight(names[j], nameW))+" "+bars, w))
 	}
-	lines = append(lines, "")
-	lines = append(lines, wrap(st.Dim.Render("Bars are linear from zero. ~ about · "+
-		ConfidenceSymbol(model.Conflicting)+" sources disagree: the record lists every value. Sources: each record's figure."), w)...)
-	return lines
+	return lines, apart
+}
+
+// ratio prints a multiple readably: ×37, ×3.5.
+func ratio(x float64) string {
+	if x >= 10 {
+		return model.FormatNumber(math.Round(x))
+	}
+	return model.FormatNumber(math.Round(x*10) / 10)
 }
 
 func countryChart() *barChart {
 	fig := func(f func(c *model.Country) *model.Figure) func(ds *model.Dataset, i int) *model.Figure {
 		return func(ds *model.Dataset, i int) *model.Figure { return f(&ds.Countries[i]) }
 	}
-	return &barChart{metrics: []barMetric{
-		{"Population", fig(func(c *model.Country) *model.Figure { return c.Population })},
-		{"GDP (nominal)", fig(func(c *model.Country) *model.Figure { return c.GDP })},
-		{"Area", fig(func(c *model.Country) *model.Figure { return c.Area })},
-		{"Trade with China", fig(func(c *model.Country) *model.Figure { return c.TradeWithChina })},
-		{"GDP per capita", fig(func(c *model.Country) *model.Figure { return c.GDPPerCapita })},
-	}}
+	return &barChart{
+		scales: []chartScale{scaleFive, scaleLinear, scaleLog},
+		metrics: []barMetric{
+			{name: "Population", get: fig(func(c *model.Country) *model.Figure { return c.Population })},
+			{name: "GDP (nominal)", get: fig(func(c *model.Country) *model.Figure { return c.GDP })},
+			{name: "GDP per capita", get: fig(func(c *model.Country) *model.Figure { return c.GDPPerCapita })},
+			{name: "Area", get: fig(func(c *model.Country) *model.Figure { return c.Area })},
+			{name: "Trade with China", get: fig(func(c *model.Country) *model.Figure { return c.TradeWithChina })},
+			{name: "Trade with China, by year", series: &seriesMetric{}},
+		},
+	}
 }
 
 func projectChart() *barChart {
 	fig := func(f func(p *model.Project) *model.Figure) func(ds *model.Dataset, i int) *model.Figure {
 		return func(ds *model.Dataset, i int) *model.Figure { return f(&ds.Projects[i]) }
 	}
-	return &barChart{metrics: []barMetric{
-		{"Length", fig(func(p *model.Project) *model.Figure { return p.Length })},
-		{"Cost", fig(func(p *model.Project) *model.Figure { return p.Cost })},
-		{"Capacity", fig(func(p *model.Project) *model.Figure { return p.Capacity })},
-	}}
-}
-
-// yearStrip shows when each dialogue format began and when it met, on one
-// axis of years.
-type yearStrip struct{}
-
-func (yearStrip) keys() []key.Binding                   { return nil }
-func (yearStrip) update(*listTab, tea.KeyPressMsg) bool { return false }
-
-// Strip symbols, so the marks read without colour.
-const (
-	stripLaunch = "●"
-	stripSummit = "★"
-	stripLatest = "◆"
-	stripNext   = "○"
-)
-
-func (yearStrip) view(t *listTab, w, h int) []string {
-	st, ds := t.c.st, t.c.ds
-	lo, hi := 9999, 0
-	for _, i := range t.hits {
-		for _, y := range ds.Years(model.Ref{Kind: model.KindPartnership, Index: i}) {
-			lo, hi = min(lo, y), max(hi, y)
-		}
+	return &barChart{
+		scales: []chartScale{scaleLinear, scaleLog},
+		metrics: []barMetric{
+			{name: "Length", get: fig(func(p *model.Project) *model.Figure { return p.Length })},
+			{name: "Cost", get: fig(func(p *model.Project) *model.Figure { return p.Cost })},
+			{name: "Capacity", get: fig(func(p *model.Project) *model.Figure { return p.Capacity })},
+		},
 	}
-	lines := []string{fitLine(st.Section.Render("Formats by year")+st.Dim.Render("  (c closes)"), w), ""}
-	if lo > hi {
-		return append(lines, st.Dim.Render("  no dates to show"))
-	}
-	nameW := min(16, max(w/4, 8))
-	trackW := max(w-nameW-3, 10)
-	span := max(hi-lo, 1)
-	col := func(y int) int { return (y - lo) * (trackW - 1) / span }
-	// Axis: a year label every few columns, as many as fit.
-	axis := []rune(strings.Repeat(" ", trackW))
-	step := max(1, int(math.Ceil(float64(span)*5/float64(trackW))))
-	for y := lo; y <= hi; y += step {
-		c := col(y)
-		s := []rune(itoa(y))
-		if c+len(s) <= trackW {
-			copy(axis[c:], s)
-		}
-	}
-	lines = append(lines, strings.Repeat(" ", nameW+3)+st.Dim.Render(string(axis)))
-	sel, _ := t.selected()
-	for _, i := range t.hits {
-		p := &ds.Partnerships[i]
-		track := []string{}
-		for range trackW {
-			track = append(track, st.Rule.Render("·"))
-		}
-		start := 0
-		if p.Launched != nil {
-			start = p.Launched.Date.Year()
-		}
-		end := hi
-		if start > 0 {
-			for c := col(start); c <= col(end) && c < trackW; c++ {
-				track[c] = st.Rule.Render("─")
-			}
-			track[col(start)] = st.Section.Render(stripLaunch)
-		}
-		put := func(m *model.Meeting, sym string, style Ink) {
-			if m != nil {
-				if y := m.Date.Year(); y >= lo && y <= hi {
-					track[col(y)] = style.Render(sym)
-				}
-			}
-		}
-		put(p.LatestMeeting, stripLatest, st.Text)
-		put(p.FirstSummit, stripSummit, st.Title)
-		put(p.NextMeeting, stripNext, st.Dim)
-		mark, nameStyle := "  ", st.Text
-		if sel.Kind == model.KindPartnership && sel.Index == i {
-			mark, nameStyle = Marker+" ", st.Title
-		}
-		lines = append(lines, fitLine(mark+nameStyle.Render(padRight(p.Partner, nameW))+" "+strings.Join(track, ""), w))
-	}
-	lines = append(lines, "")
-	lines = append(lines, wrap(st.Section.Render(stripLaunch)+" launched  "+st.Title.Render(stripSummit)+" first leaders' summit  "+
-		st.Text.Render(stripLatest)+" latest meeting  "+st.Dim.Render(stripNext)+" next (planned)  "+
-		st.Dim.Render("─ active since launch"), w)...)
-	return lines
 }

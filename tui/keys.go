@@ -12,7 +12,9 @@ type KeyMap struct {
 	Enter, Back, HistBack, HistFwd key.Binding
 	Filter, Sort, SortReverse      key.Binding
 	Palette, Copy, Open, Help      key.Binding
-	Chart, Metric, MapMode, ASCII  key.Binding
+	Chart, Metric, Scale           key.Binding
+	MapMode, ASCII                 key.Binding
+	ZoomIn, ZoomOut, ZoomReset     key.Binding
 	Quit                           key.Binding
 }
 
@@ -45,8 +47,12 @@ func DefaultKeys() *KeyMap {
 		Help:        b(k("?"), h("?", "help")),
 		Chart:       b(k("c"), h("c", "chart")),
 		Metric:      b(k("m"), h("m", "chart metric")),
+		Scale:       b(k("x"), h("x", "chart scale")),
 		MapMode:     b(k("v"), h("v", "countries/projects")),
 		ASCII:       b(k("a"), h("a", "braille/blocks")),
+		ZoomIn:      b(k("+", "="), h("+", "zoom in")),
+		ZoomOut:     b(k("-"), h("-", "zoom out")),
+		ZoomReset:   b(k("0"), h("0", "whole map")),
 		Quit:        b(k("q", "ctrl+c"), h("q", "quit")),
 	}
 }

@@ -82,7 +82,7 @@ func wrap(s string, w int) []string {
 	if w <= 0 {
 		return nil
 	}
-	return strings.Split(ansi.Wrap(s, w, "-/"), "\n")
+	return strings.Split(ansi.Wrap(s, w, "-/–—"), "\n")
 }
 
 // padRight and padLeft align plain or styled text in a cell.

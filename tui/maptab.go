@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -43,6 +44,9 @@ type mapTab struct {
 	routed   []int
 	canvas   geo.Canvas
 	proj     geo.Projection
+	zoom     int        // 0 shows the whole map; each step halves the window
+	centre   geo.LonLat // the window's centre while zoomed
+	drag     *tea.Mouse // where the left button went down, while it is held
 	mapW     int
 	mapH     int
 	panelW   int
@@ -133,11 +137,29 @@ func (t *mapTab) move(n int) {
 	}
 }
 
+// maxZoom is the deepest zoom: a window 1/16 of the map's width, about
+// 4.6° of longitude, enough to read the Fergana Valley.
+const maxZoom = 4
+
 func (t *mapTab) update(msg tea.Msg) tea.Cmd {
 	k := t.c.keys
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
+		if t.zoom > 0 {
+			// Zoomed in, the arrow keys pan; j/k still choose.
+			step := map[string][2]float64{"up": {0, 1}, "down": {0, -1}, "left": {-1, 0}, "right": {1, 0}}
+			if d, ok := step[msg.String()]; ok {
+				t.pan(d[0], d[1])
+				return nil
+			}
+		}
 		switch {
+		case key.Matches(msg, k.ZoomIn):
+			t.setZoom(t.zoom + 1)
+		case key.Matches(msg, k.ZoomOut):
+			t.setZoom(t.zoom - 1)
+		case key.Matches(msg, k.ZoomReset):
+			t.setZoom(0)
 		case key.Matches(msg, k.Down), key.Matches(msg, k.Right):
 			t.move(1)
 		case key.Matches(msg, k.Up), key.Matches(msg, k.Left):
@@ -161,7 +183,21 @@ func (t *mapTab) update(msg tea.Msg) tea.Cmd {
 		m := msg.Mouse()
 		if m.Button == tea.MouseLeft && m.X < t.mapW && m.Y < t.mapH {
 			t.clickAt(m.X, m.Y)
+			t.drag = &m
 		}
+	case tea.MouseMotionMsg:
+		m := msg.Mouse()
+		if t.drag != nil && t.zoom > 0 && t.world != nil {
+			// Drag the map under the pointer: the place grabbed follows it.
+			from := t.proj.Unproject(geo.Point{X: float64(t.drag.X) * 2, Y: float64(t.drag.Y) * 4})
+			to := t.proj.Unproject(geo.Point{X: float64(m.X) * 2, Y: float64(m.Y) * 4})
+			t.centre.Lon += from.Lon - to.Lon
+			t.centre.Lat += from.Lat - to.Lat
+			t.clampCentre()
+			t.drag = &m
+		}
+	case tea.MouseReleaseMsg:
+		t.drag = nil
 	case tea.MouseWheelMsg:
 		if msg.Mouse().Button == tea.MouseWheelUp {
 			t.move(-1)
@@ -170,6 +206,80 @@ func (t *mapTab) update(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// setZoom zooms to level z (clamped), centring on the selection when
+// zooming in from the whole map.
+func (t *mapTab) setZoom(z int) {
+	z = min(max(z, 0), maxZoom)
+	if t.zoom == 0 && z > 0 {
+		t.centre = t.focus()
+	}
+	t.zoom = z
+	t.clampCentre()
+}
+
+// pan moves the window by a quarter of its size; dx and dy are -1, 0 or 1
+// (east and north positive).
+func (t *mapTab) pan(dx, dy float64) {
+	b := t.window()
+	t.centre.Lon += dx * (b.East - b.West) / 4
+	t.centre.Lat += dy * (b.North - b.South) / 4
+	t.clampCentre()
+}
+
+// full is the whole map's window.
+func (t *mapTab) full() geo.Bounds {
+	if t.world == nil {
+		return geo.Bounds{}
+	}
+	return t.world.Bounds
+}
+
+// window is the part of the map on screen: all of it, or at zoom z a
+// window 2^-z of its width and height around the centre.
+func (t *mapTab) window() geo.Bounds {
+	b := t.full()
+	if t.zoom == 0 || !b.Valid() {
+		return b
+	}
+	f := math.Ldexp(1, -t.zoom)
+	w, h := (b.East-b.West)*f, (b.North-b.South)*f
+	return geo.Bounds{West: t.centre.Lon - w/2, South: t.centre.Lat - h/2, East: t.centre.Lon + w/2, North: t.centre.Lat + h/2}
+}
+
+// clampCentre keeps the zoomed window inside the map.
+func (t *mapTab) clampCentre() {
+	b := t.full()
+	if !b.Valid() {
+		return
+	}
+	f := math.Ldexp(1, -t.zoom)
+	hw, hh := (b.East-b.West)*f/2, (b.North-b.South)*f/2
+	t.centre.Lon = min(max(t.centre.Lon, b.West+hw), b.East-hw)
+	t.centre.Lat = min(max(t.centre.Lat, b.South+hh), b.North-hh)
+}
+
+// focus is where zooming in centres: the middle of the selected route, or
+// the selected state's capital.
+func (t *mapTab) focus() geo.LonLat {
+	ds := t.c.ds
+	if t.projects && len(t.routed) > 0 {
+		r := ds.Projects[t.routed[t.project]].Route
+		lo, hi := geo.LonLat{Lon: r[0].Lon, Lat: r[0].Lat}, geo.LonLat{Lon: r[0].Lon, Lat: r[0].Lat}
+		for _, p := range r {
+			lo.Lon, lo.Lat = min(lo.Lon, p.Lon), min(lo.Lat, p.Lat)
+			hi.Lon, hi.Lat = max(hi.Lon, p.Lon), max(hi.Lat, p.Lat)
+		}
+		return geo.LonLat{Lon: (lo.Lon + hi.Lon) / 2, Lat: (lo.Lat + hi.Lat) / 2}
+	}
+	if t.country < len(ds.Countries) {
+		if c := ds.Countries[t.country].Capital; c != nil {
+			return geo.LonLat{Lon: c.Lon, Lat: c.Lat}
+		}
+	}
+	b := t.full()
+	return geo.LonLat{Lon: (b.West + b.East) / 2, Lat: (b.South + b.North) / 2}
 }
 
 func (t *mapTab) current() int {
@@ -225,7 +335,8 @@ func (t *mapTab) draw() []string {
 		// Decoded on first sight of the map, not at start-up.
 		t.world, t.err = geo.Load()
 	}
-	key := fmt.Sprint(t.mapW, t.mapH, t.projects, t.blocks, t.country, t.project)
+	win := t.window()
+	key := fmt.Sprint(t.mapW, t.mapH, t.projects, t.blocks, t.country, t.project, win)
 	if key == t.cacheKey && t.cache != nil {
 		return t.cache
 	}
@@ -237,7 +348,7 @@ func (t *mapTab) draw() []string {
 		return nil
 	}
 	ds := t.c.ds
-	t.proj = geo.Fit(t.world.Bounds, w, h)
+	t.proj = geo.Fit(win, w, h)
 	selCountry := ""
 	if !t.projects && t.country < len(ds.Countries) {
 		selCountry = ds.Countries[t.country].ID
@@ -278,32 +389,37 @@ func (t *mapTab) draw() []string {
 	}
 	if selProject >= 0 {
 		drawRoute(selProject, layerSelRoute)
-		p := &ds.Projects[selProject]
-		for _, pl := range p.Route {
-			t.canvas.LabelAt(t.proj.Project(pl.Lon, pl.Lat), pl.Name, layerLabelSel)
-		}
 	}
-	// Country names first (signatories, then neighbours if room), then
-	// capitals, so the most useful labels win the space.
-	for i := range t.world.Features {
-		f := &t.world.Features[i]
-		if c := ds.Country(f.ID); c != nil {
-			layer := layerLabel
-			if f.ID == selCountry {
-				layer = layerLabelSel
-			}
-			t.canvas.LabelAt(t.proj.Project(f.Label.Lon, f.Label.Lat), strings.ToUpper(c.Names.Common), layer)
-		}
-	}
+	// Labels, most important first, so they win the space: every capital
+	// (next to its mark), the selected route's stops, the signatories'
+	// names, then, if there is room, the neighbours and seas. A label that
+	// fits nowhere whole is left out.
 	for _, c := range ds.Countries {
 		if c.Capital == nil {
 			continue
 		}
 		pt := t.proj.Project(c.Capital.Lon, c.Capital.Lat)
 		t.canvas.Marker(pt, layerCapital)
-		col, row := geo.CellOf(pt)
-		if !t.canvas.Label(col+2, row, c.Capital.Name, layerLabel) {
-			t.canvas.Label(col-len([]rune(c.Capital.Name))-1, row, c.Capital.Name, layerLabel)
+		t.canvas.LabelNear(pt, c.Capital.Name, layerLabel)
+	}
+	if selProject >= 0 {
+		// Each stop is marked ◆ (a glyph, not only a colour) and named.
+		for _, pl := range ds.Projects[selProject].Route {
+			pt := t.proj.Project(pl.Lon, pl.Lat)
+			col, row := geo.CellOf(pt)
+			t.canvas.Label(col, row, "◆", layerLabelSel)
+			t.canvas.LabelNear(pt, pl.Name, layerLabelSel)
+		}
+	}
+	for i := range t.world.Features {
+		f := &t.world.Features[i]
+		if c := ds.Country(f.ID); c != nil {
+			name, layer := strings.ToUpper(c.Names.Common), layerLabel
+			if f.ID == selCountry {
+				// Marked by glyphs as well as colour, for NO_COLOR.
+				name, layer = "▶"+name+"◀", layerLabelSel
+			}
+			t.canvas.LabelAt(t.proj.Project(f.Label.Lon, f.Label.Lat), name, layer)
 		}
 	}
 	if w >= 60 {
@@ -390,8 +506,9 @@ func (t *mapTab) legend(w int) []string {
 	}
 	l1 := st.Title.Render("▶ "+name) + st.Dim.Render(fmt.Sprintf("  (%s %d/%d)", mode, t.current()+1, t.count()))
 	l2 := st.Text.Render("━") + st.Dim.Render(" signatory border  ") +
-		st.Dim.Render("━ neighbour  ") + st.Section.Render("─•") + st.Dim.Render(" route  ") +
-		st.Title.Render("•") + st.Dim.Render(" capital · Natural Earth")
+		st.Dim.Render("━ neighbour  ") + st.Section.Render("─•") + st.Dim.Render(" route ") +
+		st.Caveat.Render("◆") + st.Dim.Render(" selected  ") +
+		st.Title.Render("•") + st.Dim.Render(" capital  +/- zoom")
 	return []string{fitLine(l1, w), fitLine(l2, w)}
 }
 
@@ -440,13 +557,14 @@ func (t *mapTab) panel(w, h int) []string {
 		}
 	}
 	add("", st.Section.Render("Legend"),
-		st.Title.Render("▒")+" selected country",
+		st.Title.Render("▒")+" selected country "+st.Highlight.Render("▶◀"),
 		st.Text.Render("━")+" signatory border",
 		st.Dim.Render("━")+" neighbour border",
 		st.Section.Render("─•")+" project route and stops",
-		st.Caveat.Render("─•")+" selected route",
+		st.Caveat.Render("─◆")+" selected route and stops",
 		st.Title.Render("•")+" capital",
 		st.Dim.Render("v countries/projects · a glyphs"),
+		st.Dim.Render("+/- zoom · arrows/drag pan · 0 all"),
 		st.Dim.Render("Outlines: Natural Earth (public"),
 		st.Dim.Render("domain); places: GeoNames."))
 	return fitLines(lines, w, h)
@@ -461,7 +579,7 @@ func (t *mapTab) item(name string, selected bool, w int) string {
 
 func (t *mapTab) help() []key.Binding {
 	k := t.c.keys
-	return []key.Binding{k.Up, k.Down, k.Enter, k.MapMode, k.ASCII}
+	return []key.Binding{k.Up, k.Down, k.Enter, k.ZoomIn, k.ZoomOut, k.ZoomReset, k.MapMode, k.ASCII}
 }
 
 func (t *mapTab) status() string {
@@ -472,6 +590,9 @@ func (t *mapTab) status() string {
 	what := "country"
 	if t.projects {
 		what = "project"
+	}
+	if t.zoom > 0 {
+		mode = fmt.Sprintf("zoom ×%d · arrows pan · %s", 1<<t.zoom, mode)
 	}
 	return fmt.Sprintf("%s %d/%d · %s", what, t.current()+1, t.count(), mode)
 }

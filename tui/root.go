@@ -236,15 +236,20 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseClickMsg:
 		return m, m.click(msg)
 	case tea.MouseWheelMsg:
-		if m.palette != nil || m.showHelp {
-			return m, nil
+		if mouse, ok := m.bodyMouse(msg.Mouse()); ok {
+			return m, m.tabs[m.active].update(tea.MouseWheelMsg(mouse))
 		}
-		mouse := msg.Mouse()
-		if mouse.Y < m.headerHeight() {
-			return m, nil
+		return m, nil
+	case tea.MouseMotionMsg: // reported while a button is held: drags
+		if mouse, ok := m.bodyMouse(msg.Mouse()); ok {
+			return m, m.tabs[m.active].update(tea.MouseMotionMsg(mouse))
 		}
-		mouse.Y -= m.headerHeight()
-		return m, m.tabs[m.active].update(tea.MouseWheelMsg(mouse))
+		return m, nil
+	case tea.MouseReleaseMsg:
+		if mouse, ok := m.bodyMouse(msg.Mouse()); ok {
+			return m, m.tabs[m.active].update(tea.MouseReleaseMsg(mouse))
+		}
+		return m, nil
 	case navigateMsg:
 		m.go_(msg.ref, true)
 		return m, nil
@@ -494,6 +499,17 @@ func (m *Model) open(url string) tea.Cmd {
 		}
 		return nil
 	})
+}
+
+// bodyMouse translates a mouse event to the active tab's coordinates; it
+// reports false while an overlay is open or when the pointer is above the
+// body.
+func (m *Model) bodyMouse(mouse tea.Mouse) (tea.Mouse, bool) {
+	if m.palette != nil || m.showHelp || mouse.Y < m.headerHeight() {
+		return mouse, false
+	}
+	mouse.Y -= m.headerHeight()
+	return mouse, true
 }
 
 func (m *Model) click(msg tea.MouseClickMsg) tea.Cmd {

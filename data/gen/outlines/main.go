@@ -158,15 +158,15 @@ func writeAtomic(path string, b []byte) error {
 }
 
 // defaultOptions is the casia map: the six signatories of the 2025 Astana
-// treaty and every country that reaches into lon 46–100°E, lat 24–56°N.
+// treaty and every country that reaches into lon 46–120°E, lat 24–56°N.
 func defaultOptions() options {
 	return options{
 		Object:    "countries",
-		Window:    rect{West: 46, South: 24, East: 100, North: 56},
+		Window:    rect{West: 46, South: 24, East: 120, North: 56},
 		Tolerance: 0.02,
 		MinArea:   0.002,
 		Decimals:  3,
-		Source:    "world-atlas 2.0.2 countries-50m.json (Natural Earth 1:50m, public domain), clipped to 46–100°E 24–56°N",
+		Source:    "world-atlas 2.0.2 countries-50m.json (Natural Earth 1:50m, public domain), clipped to 46–120°E 24–56°N",
 		Countries: []country{
 			// The signatories (world-atlas ids are ISO 3166-1 numeric).
 			{"156", "cn", "China", true},
