@@ -389,23 +389,41 @@ func TestHTMLNarrowed(t *testing.T) {
 	}
 }
 
-// TestOffMapCapital: Beijing lies east of the map's window; it is drawn
-// as an arrow on the edge, named with its longitude.
+// TestOffMapCapital: a capital east of the map's window (here Beijing
+// moved to 125°E; the real one is inside since the map reaches 120°E) is
+// drawn as an arrow on the edge, named with its longitude.
 func TestOffMapCapital(t *testing.T) {
-	b, _ := Build(fixture(t), Options{})
+	ds := fixture(t)
+	moved := false
+	for i := range ds.Countries {
+		if c := ds.Countries[i].Capital; c != nil && c.Name == "Beijing" {
+			c.Lon, moved = 125.0, true
+		}
+	}
+	if !moved {
+		t.Fatal("the fixture has no Beijing")
+	}
+	b, _ := Build(ds, Options{})
 	m, err := b.buildMap()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range m.Capitals {
 		if c.Name == "Beijing" {
-			if !c.Off || !strings.Contains(c.Label.Text, "116.4°E") || c.Label.Anchor != "end" {
+			if !c.Off || !strings.Contains(c.Label.Text, "125.0°E") || c.Label.Anchor != "end" {
 				t.Errorf("Beijing = %+v, want an arrow on the east edge", c)
 			}
-			return
 		}
 	}
-	t.Error("Beijing is not on the map")
+	b, _ = Build(embedded(t), Options{})
+	if m, err = b.buildMap(); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range m.Capitals {
+		if c.Off {
+			t.Errorf("%s is drawn off the map; every signatory's capital is inside it", c.Name)
+		}
+	}
 }
 
 func TestLabelsDoNotOverlap(t *testing.T) {
