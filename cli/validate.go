@@ -36,7 +36,7 @@ cites. These are warnings; --strict makes them fail the check too.`,
 			if today != "" {
 				day = model.Date(today)
 				if _, _, _, p := day.Parse(); p != model.Day {
-					return fmt.Errorf("--today %q: use YYYY-MM-DD", today)
+					return usageError{fmt.Errorf("--today %q: use YYYY-MM-DD", today)}
 				}
 			}
 			failed := 0

@@ -106,6 +106,31 @@ type loader struct {
 	body      ast.Node
 	probs     Problems
 	full      bool // MaxProblems reached
+	// bad holds the paths of values the shape check reported and
+	// replaced with null, and of required fields found missing: the
+	// validator says nothing more about them.
+	bad map[string]bool
+}
+
+func (l *loader) markBad(path []pathElem) {
+	if l.bad == nil {
+		l.bad = map[string]bool{}
+	}
+	l.bad[pathString(path)] = true
+}
+
+// reported reports whether a problem at path was already reported by the
+// shape check, at that path or an enclosing one.
+func (l *loader) reported(path []pathElem) bool {
+	if len(l.bad) == 0 {
+		return false
+	}
+	for i := len(path); i > 0; i-- {
+		if l.bad[pathString(path[:i])] {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *loader) addAt(line, col int, path, format string, args ...any) {
@@ -175,17 +200,22 @@ func (l *loader) load() *Dataset {
 	}
 	l.body = docs[0].Body
 	w := walker{l: l}
-	w.check(l.body, datasetType, nil)
-	if len(l.probs) > 0 {
-		return nil
+	if !w.check(l.body, datasetType, nil) || l.full {
+		return nil // not a dataset at all, or too broken to go on
 	}
 	if n := l.countRecords(); n > MaxRecords {
 		l.addAt(1, 1, "", "file holds %d records; casia loads at most %d", n, MaxRecords)
 		return nil
 	}
+	// The shape check replaced what it reported with nulls, so the
+	// document decodes, and the meaning of the rest is checked in the
+	// same pass: one run of validate reports every problem.
+	shapeProblems := len(l.probs) > 0
 	var ds Dataset
 	if err := yaml.NodeToValue(l.body, &ds); err != nil {
-		l.yamlError(err, "")
+		if !shapeProblems {
+			l.yamlError(err, "")
+		}
 		return nil
 	}
 	sanitize(&ds)
