@@ -117,7 +117,7 @@ the dashboard; with output to a pipe it prints the summit overview.`,
 	root.PersistentFlags().StringVarP(&a.dataPath, "data", "d", "", "read the dataset from FILE (YAML or JSON) instead of the built-in one; also $CASIA_DATA")
 	_ = root.MarkPersistentFlagFilename("data", "yaml", "yml", "json")
 	a.tuiFlags(root)
-	root.AddCommand(a.listCmd(), a.showCmd(), a.exportCmd(), a.validateCmd(), a.serveCmd())
+	root.AddCommand(a.listCmd(), a.showCmd(), a.exportCmd(), a.schemaCmd(), a.validateCmd(), a.serveCmd())
 	strictHelpAndCompletion(root)
 	return root
 }
@@ -164,6 +164,8 @@ func Main() int {
 func Run(ctx context.Context, args []string, std IO) int {
 	root := New(std)
 	layOutHelp(root)
+	out := checkWrites(std.Out)
+	root.SetOut(out)
 	root.SetArgs(args)
 	errTTY := false
 	if f, ok := std.Err.(*os.File); ok {
@@ -178,8 +180,62 @@ func Run(ctx context.Context, args []string, std IO) int {
 	if err != nil {
 		return exitCode(err)
 	}
+	if werr := out.(interface{ writeErr() error }).writeErr(); werr != nil {
+		// Help, version and completion scripts are written by cobra and
+		// fang, which drop write errors: `casia --help > /dev/full` must
+		// still fail.
+		fmt.Fprintf(std.Err, "casia: write output: %s\n", model.Safe(werr.Error(), false))
+		return 1
+	}
 	return 0
 }
+
+// checkWrites wraps stdout to remember its first write error. An *os.File
+// stays one (its Fd is still there), so fang still sees a terminal.
+func checkWrites(w io.Writer) io.Writer {
+	if f, ok := w.(*os.File); ok {
+		return &checkedFile{File: f}
+	}
+	return &checkedWriter{w: w}
+}
+
+type checkedFile struct {
+	*os.File
+	err error
+}
+
+func (c *checkedFile) Write(p []byte) (int, error) {
+	n, err := c.File.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// WriteString hides the embedded File's, which would bypass Write.
+func (c *checkedFile) WriteString(s string) (int, error) { return c.Write([]byte(s)) }
+
+// ReadFrom hides the embedded File's, for the same reason.
+func (c *checkedFile) ReadFrom(r io.Reader) (int64, error) {
+	return io.Copy(struct{ io.Writer }{c}, r)
+}
+
+func (c *checkedFile) writeErr() error { return c.err }
+
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}
+
+func (c *checkedWriter) writeErr() error { return c.err }
 
 // exitCode is 2 for a command line casia cannot run as typed (a usage
 // error), the code an exitError carries, and 1 for anything else.
