@@ -177,4 +177,3 @@ func refine(def *jsonschema.Schema, t reflect.Type) {
 		def.Required = nil
 	}
 }
-
