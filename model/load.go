@@ -78,7 +78,8 @@ func Load(name string, src []byte) (*Dataset, error) {
 	// encoding/json path; only if that finds a problem is the file parsed
 	// again as YAML, to position every problem.
 	isJSON := false
-	if t := bytes.TrimLeft(src, " \t\r\n"); len(t) > 0 && t[0] == '{' && len(src) <= MaxFileSize {
+	var jsonErr error
+	if looksJSON(src) && len(src) <= MaxFileSize {
 		ds, err := LoadJSON(name, src)
 		var probs Problems
 		switch {
@@ -87,14 +88,26 @@ func Load(name string, src []byte) (*Dataset, error) {
 		case errors.As(err, &probs) && len(probs) == 1 && strings.HasPrefix(probs[0].Msg, "file holds"):
 			return nil, err // too many records: nothing to position
 		}
-		isJSON = true
+		isJSON, jsonErr = true, err
 	}
 	l := &loader{file: name, src: src, openQuote: -1, json: isJSON}
 	ds := l.load()
+	if l.tooMany && jsonErr != nil {
+		// Too large for the YAML parser to position its problems: the
+		// JSON decoder's own report is the best there is.
+		return nil, jsonErr
+	}
 	if len(l.probs) > 0 {
 		return nil, l.probs.sorted()
 	}
 	return ds, nil
+}
+
+// looksJSON reports whether a file is JSON rather than YAML: its first
+// character opens an object.
+func looksJSON(src []byte) bool {
+	t := bytes.TrimLeft(src, " \t\r\n")
+	return len(t) > 0 && t[0] == '{'
 }
 
 type loader struct {
@@ -106,6 +119,7 @@ type loader struct {
 	body      ast.Node
 	probs     Problems
 	full      bool // MaxProblems reached
+	tooMany   bool // refused for MaxValues: a large JSON file may still load as JSON
 	// bad holds the paths of values the shape check reported and
 	// replaced with null, and of required fields found missing: the
 	// validator says nothing more about them.
@@ -166,7 +180,7 @@ func (l *loader) load() *Dataset {
 		l.probs = append(l.probs, tooBig(l.file, int64(len(l.src))))
 		return nil
 	}
-	if !l.textual() || !l.shallow() || (!l.json && !l.shortLines()) {
+	if !l.textual() || !l.bounds() || (!l.json && !l.shortLines()) {
 		return nil
 	}
 	if len(bytes.TrimSpace(l.src)) == 0 {
@@ -247,65 +261,6 @@ func (l *loader) textual() bool {
 		line, col := l.offsetPos(i)
 		l.addAt(line, col, "", "file is not valid UTF-8 text")
 		return false
-	}
-	return true
-}
-
-// shallow bounds nesting before the parser sees the file: the YAML parser
-// recurses once per level, so a file of ten million "[" must be refused
-// here rather than exhaust the stack. It counts only brackets in flow
-// position (after ": ", "- ", "[", "{" or "," or at the start of a line), so
-// brackets inside plain prose do not count.
-func (l *loader) shallow() bool {
-	depth := 0
-	var quote, prev byte // prev: last non-blank byte on this line, 0 at line start
-	indent, lineStart, quoteAt := 0, true, 0
-	for i := 0; i < len(l.src); i++ {
-		c := l.src[i]
-		if c == '\n' {
-			if quote != 0 && l.openQuote < 0 {
-				l.openQuote = quoteAt
-			}
-			prev, indent, lineStart = 0, 0, true
-			continue
-		}
-		if lineStart && quote == 0 && depth == 0 {
-			if c == ' ' || c == '-' || c == '?' {
-				if indent++; indent > 4*maxNesting {
-					line, col := l.offsetPos(i)
-					l.addAt(line, col, "", "line is indented more than %d columns; casia data nests at most %d levels", 4*maxNesting, maxNesting)
-					return false
-				}
-				continue
-			}
-		}
-		lineStart = false
-		flowPos := prev == 0 || prev == ':' || prev == '-' || prev == '[' || prev == '{' || prev == ',' || prev == '?'
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			} else if c == '\\' && quote == '"' {
-				i++
-			}
-		case (c == '"' || c == '\'') && flowPos:
-			quote, quoteAt = c, i
-		case c == '#' && (i == 0 || l.src[i-1] == ' ' || l.src[i-1] == '\t' || l.src[i-1] == '\n'):
-			for i+1 < len(l.src) && l.src[i+1] != '\n' {
-				i++
-			}
-		case (c == '[' || c == '{') && (flowPos || depth > 0):
-			if depth++; depth > maxNesting {
-				line, col := l.offsetPos(i)
-				l.addAt(line, col, "", "brackets nest deeper than %d levels", maxNesting)
-				return false
-			}
-		case (c == ']' || c == '}') && depth > 0:
-			depth--
-		}
-		if c != ' ' && c != '\t' {
-			prev = c
-		}
 	}
 	return true
 }
