@@ -37,8 +37,10 @@ func LoadFile(path string) (*Dataset, error) {
 	return Load(path, src)
 }
 
-// ReadFile reads a data file for Load or Check, refusing directories and
-// files over MaxFileSize without reading them whole.
+// ReadFile reads a data file for Load or Check, refusing directories,
+// devices and sockets, and files over MaxFileSize without reading them
+// whole. A pipe (a FIFO, or a shell's <(…)) is read like a file, up to the
+// same limit.
 func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -49,8 +51,15 @@ func ReadFile(path string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read data file: %w", err)
 	}
-	if st.IsDir() {
+	switch mode := st.Mode(); {
+	case mode.IsDir():
 		return nil, Problems{{File: path, Msg: "is a directory, not a data file"}}
+	case mode&os.ModeCharDevice != 0:
+		return nil, Problems{{File: path, Msg: "is a character device (a terminal, /dev/zero…), not a data file"}}
+	case mode&os.ModeDevice != 0:
+		return nil, Problems{{File: path, Msg: "is a device, not a data file"}}
+	case mode&os.ModeSocket != 0:
+		return nil, Problems{{File: path, Msg: "is a socket, not a data file"}}
 	}
 	if st.Size() > MaxFileSize {
 		return nil, Problems{tooBig(path, st.Size())}
@@ -60,6 +69,10 @@ func ReadFile(path string) ([]byte, error) {
 		return nil, fmt.Errorf("read data file %s: %w", path, err)
 	}
 	if len(src) > MaxFileSize {
+		if !st.Mode().IsRegular() {
+			return nil, Problems{{File: path, Line: 1, Col: 1, Msg: fmt.Sprintf("gave more than %s bytes; casia reads data files up to %d MB",
+				FormatNumber(MaxFileSize), MaxFileSize>>20)}}
+		}
 		return nil, Problems{tooBig(path, int64(len(src)))}
 	}
 	return src, nil
@@ -85,8 +98,8 @@ func Load(name string, src []byte) (*Dataset, error) {
 		switch {
 		case err == nil:
 			return ds, nil
-		case errors.As(err, &probs) && len(probs) == 1 && strings.HasPrefix(probs[0].Msg, "file holds"):
-			return nil, err // too many records: nothing to position
+		case errors.As(err, &probs) && len(probs) == 1 && (strings.HasPrefix(probs[0].Msg, "file holds") || strings.HasPrefix(probs[0].Msg, "file opens")):
+			return nil, err // too many records or values: nothing more to position
 		}
 		isJSON, jsonErr = true, err
 	}
