@@ -179,25 +179,72 @@ func (l *loader) bounds() bool {
 // "{}", is two bytes of input and about 200 of memory), so 8 MB of "{},"
 // took 1.5 GB before the record count was checked. The scan counts them
 // outside strings, without allocating, and refuses more than MaxValues.
+//
+// It also refuses what encoding/json would take but the YAML path (and so
+// casia validate) refuses: a key given twice in one object, where
+// encoding/json keeps the last silently, and a key in other than lower
+// case, which encoding/json matches to a field case-insensitively
+// ("Sources" for "sources"). casia's keys are all lower case.
 func jsonBounds(name string, src []byte) error {
 	n := 0
 	in := false
+	strStart, strEscaped := 0, false
+	var objects [][][]byte // per open object or array: its keys so far (nil for an array)
+	var kinds []byte
+	problem := func(i int, format string, args ...any) error {
+		l := &loader{src: src}
+		line, col := l.offsetPos(i)
+		return Problems{{File: name, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}}
+	}
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; {
 		case in:
 			if c == '\\' {
+				strEscaped = true
 				i++
 			} else if c == '"' {
 				in = false
+				if len(kinds) == 0 || kinds[len(kinds)-1] != '{' {
+					continue
+				}
+				j := i + 1
+				for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r') {
+					j++
+				}
+				if j == len(src) || src[j] != ':' {
+					continue // a value, not a key
+				}
+				key := src[strStart+1 : i]
+				top := &objects[len(objects)-1]
+				switch {
+				case strEscaped || bytes.ContainsFunc(key, func(r rune) bool { return r >= 'A' && r <= 'Z' }):
+					return problem(strStart, "key %q: casia's keys are lower case, written out (as casia export writes them)", string(key))
+				case len(*top) >= MaxKeys:
+					return problem(strStart, "mapping has more than %d keys; casia's records have at most %d fields", MaxKeys, 25)
+				}
+				for _, k := range *top {
+					if bytes.Equal(k, key) {
+						return problem(strStart, "key %q appears twice in one object", string(key))
+					}
+				}
+				*top = append(*top, key)
 			}
 		case c == '"':
-			in = true
+			in, strStart, strEscaped = true, i, false
 		case c == '{' || c == '[':
 			if n++; n > MaxValues {
-				l := &loader{src: src}
-				line, col := l.offsetPos(i)
-				return Problems{{File: name, Line: line, Col: col, Msg: fmt.Sprintf(
-					"file opens more than %s objects and lists; casia reads at most that many", FormatNumber(MaxValues))}}
+				return problem(i, "file opens more than %s objects and lists; casia reads at most that many", FormatNumber(MaxValues))
+			}
+			if len(objects) < cap(objects) {
+				objects = objects[:len(objects)+1]
+				objects[len(objects)-1] = objects[len(objects)-1][:0]
+			} else {
+				objects = append(objects, nil)
+			}
+			kinds = append(kinds, c)
+		case c == '}' || c == ']':
+			if len(kinds) > 0 {
+				objects, kinds = objects[:len(objects)-1], kinds[:len(kinds)-1]
 			}
 		}
 	}

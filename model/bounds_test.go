@@ -112,3 +112,41 @@ func TestBoundsKeepRealData(t *testing.T) {
 		t.Errorf("%d list items of five keys refused: %v", MaxKeys+50, l.probs)
 	}
 }
+
+// TestJSONAsStrictAsYAML: JSON that encoding/json would take but the YAML
+// path refuses (a key twice, a key in capitals) is refused by the JSON
+// path too, so --data and validate agree; Load then positions the
+// problems through the YAML path.
+func TestJSONAsStrictAsYAML(t *testing.T) {
+	tail := `"countries":[{"id":"kz","names":{"common":"K","sources":["s"]},"sources":["s"]}],` +
+		`"sources":[{"id":"s","title":"t","publisher":"p","url":"https://e.org","tier":"press"}]}`
+	for _, c := range []struct{ src, fast, load string }{
+		{`{"meta":{"title":"A","as_of":"2025"},"meta":{"title":"B","as_of":"2025"},` + tail,
+			`dup.json:1:38: key "meta" appears twice in one object`,
+			`dup.json:1:38: mapping key "meta" already defined at [1:2]`},
+		{`{"meta":{"title":"A","as_of":"2025","Title":"B"},` + tail,
+			`dup.json:1:37: key "Title": casia's keys are lower case`,
+			`dup.json:1:37: meta: unknown field "Title" (did you mean "title"?)`},
+		{`{"meta":{"title":"A","as_of":"2025","ti\u0074le":"B"},` + tail,
+			`dup.json:1:37: key "ti\\u0074le": casia's keys are lower case, written out`,
+			`dup.json:1:37: mapping key "title" already defined at [1:10]`},
+	} {
+		_, err := LoadJSON("dup.json", []byte(c.src))
+		if err == nil || !strings.Contains(err.Error(), c.fast) {
+			t.Errorf("LoadJSON(%s): %v, want %q", c.src[:40], err, c.fast)
+		}
+		_, err = Load("dup.json", []byte(c.src))
+		if err == nil || !strings.Contains(err.Error(), c.load) {
+			t.Errorf("Load(%s): %v, want %q", c.src[:40], err, c.load)
+		}
+	}
+	// And a clean export still takes the fast path.
+	ds, err := LoadFile("testdata/minimal.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, _ := MarshalJSON(ds)
+	if _, err := LoadJSON("m.json", js); err != nil {
+		t.Errorf("a JSON export is refused: %v", err)
+	}
+}
