@@ -95,11 +95,3 @@ func warnTally(n int) string {
 	}
 	return fmt.Sprintf("; %d warnings", n)
 }
-
-func loadReader(name string, r io.Reader) (*model.Dataset, error) {
-	src, err := io.ReadAll(io.LimitReader(r, model.MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
-	}
-	return model.Load(name, src)
-}
