@@ -346,7 +346,7 @@ type (
 	figureOut struct {
 		Key    string                       `json:"key"`
 		Label  string                       `json:"label"`
-		Values map[string]*model.FigureData `json:"values"`
+		Values map[string]*model.CleanFigure `json:"values"`
 	}
 	formatOut struct {
 		ID      string            `json:"id"`
@@ -374,9 +374,9 @@ func compareJSON(ds *model.Dataset, cmp *model.Comparison) compareOut {
 		out.States = append(out.States, stateOut{id, ds.CountryName(id)})
 	}
 	for _, fr := range cmp.Figures {
-		fo := figureOut{Key: fr.Key, Label: fr.Label, Values: map[string]*model.FigureData{}}
+		fo := figureOut{Key: fr.Key, Label: fr.Label, Values: map[string]*model.CleanFigure{}}
 		for j, f := range fr.Values {
-			fo.Values[cmp.States[j]] = f.Data()
+			fo.Values[cmp.States[j]] = f.Clean()
 		}
 		out.Figures = append(out.Figures, fo)
 	}
@@ -420,7 +420,7 @@ func writeCompareCSV(w io.Writer, ds *model.Dataset, cmp *model.Comparison) erro
 	for _, fr := range cmp.Figures {
 		for j, f := range fr.Values {
 			row := []string{fr.Key, fr.Label, cmp.States[j], ds.CountryName(cmp.States[j])}
-			row = append(row, model.FigureCSVCells(f)...)
+			row = append(row, f.CSV()...)
 			base, unit := "", ""
 			if f != nil {
 				if v, dim, ok := f.Base(); ok {

@@ -43,7 +43,7 @@ func TestCompareNames(t *testing.T) {
 		{[]string{"compare", "kz"}, 2, "", "name at least two states"},
 		{[]string{"compare"}, 2, "", "name at least two states"},
 		{[]string{"compare", "kz", "qazaqstan"}, 2, "", "name the same state, Kazakhstan"},
-		{[]string{"compare", "kz", "uz", "--format", "yaml"}, 1, "", `invalid --format "yaml"`},
+		{[]string{"compare", "kz", "uz", "--format", "yaml"}, 2, "", `invalid --format "yaml"`},
 		{[]string{"compare", "kz", "\x1b]52;c;aGk=\x07"}, 2, "", `no state is called`},
 	} {
 		code, out, errs := run(t, tc.args...)
@@ -161,7 +161,7 @@ func TestCompareJSON(t *testing.T) {
 		States  []struct{ ID string }
 		Figures []struct {
 			Key    string
-			Values map[string]*model.FigureData
+			Values map[string]*model.CleanFigure
 		}
 		Formats []struct {
 			ID    string
@@ -229,7 +229,7 @@ func TestReportCommand(t *testing.T) {
 		{[]string{"report", "-o", md}, 0, "", ""},
 		{[]string{"report", "--country", "republic"}, 2, "", `"republic" could be Kazakhstan (kz) or Uzbekistan (uz)`},
 		{[]string{"report", "--since", "25"}, 1, "", "invalid --since 25"},
-		{[]string{"report", "--format", "pdf"}, 1, "", `invalid --format "pdf"`},
+		{[]string{"report", "--format", "pdf"}, 2, "", `invalid --format "pdf"`},
 		{[]string{"report", "-o", filepath.Join(dir, "no", "such", "dir", "x.md")}, 1, "", "report:"},
 	} {
 		code, out, errs := run(t, append([]string{"--data", fixturePath}, tc.args...)...)

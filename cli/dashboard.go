@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"fmt"
 	"slices"
 	"strings"
@@ -93,20 +94,20 @@ func (a *app) runRoot(cmd *cobra.Command) error {
 	if a.io.Terminal {
 		return dashboard(cmd, a, ds, tab)
 	}
-	return printOverview(cmd, ds)
+	return printOverview(cmd, ds, a.dataFile())
 }
 
 // printOverview is what `casia | less` shows: the summit record and what
 // else the dataset holds.
-func printOverview(cmd *cobra.Command, ds *model.Dataset) error {
-	w := cmd.OutOrStdout()
+// Its last line says which data it is: title, dates, counts and file.
+func printOverview(cmd *cobra.Command, ds *model.Dataset, file string) error {
+	w := bufio.NewWriter(cmd.OutOrStdout())
 	if ds.Len(model.KindSummit) > 0 {
 		fmt.Fprint(w, ds.Describe(model.Ref{Kind: model.KindSummit}))
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "%s: %d signatories, %d partnerships, %d projects, %d events, %d sources (as of %s).\n",
-		ds.Meta.Title, ds.Len(model.KindCountry), ds.Len(model.KindPartnership), ds.Len(model.KindProject),
-		ds.Len(model.KindEvent), ds.Len(model.KindSource), ds.Meta.AsOf.Human())
 	fmt.Fprintln(w, "Run casia in a terminal for the dashboard, or see casia --help for list, show and export.")
-	return nil
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, ds.AboutLine(file))
+	return w.Flush()
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -13,8 +14,17 @@ func (a *app) exportCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Print the whole dataset as YAML or JSON, ready to edit and load with --data",
-		Example: `  # write the dataset, edit it, check it, use it
-  casia export > my.yaml
+		Long: `Print the whole dataset as YAML (the default) or JSON, in the format
+casia --data and casia validate read.
+
+The YAML begins with a comment that YAML language servers (VS Code,
+Neovim, Helix) read to check and complete the file as you edit it:
+
+  ` + model.SchemaComment + `
+
+Write the schema beside your file with casia schema > ` + model.SchemaFile + `.`,
+		Example: `  # write the dataset and its schema, edit it, check it, use it
+  casia export > my.yaml && casia schema > casia.schema.json
   casia validate my.yaml && casia --data my.yaml
   # JSON for other tools
   casia export --format json | jq '.projects[].name'`,
@@ -34,8 +44,14 @@ func (a *app) exportCmd() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
-			_, err = cmd.OutOrStdout().Write(out)
-			return err
+			w := cmd.OutOrStdout()
+			if _, err := io.WriteString(w, model.SchemaComment+"\n# (casia schema > "+model.SchemaFile+" writes the schema beside this file)\n"); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			if _, err := w.Write(out); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "o", "yaml", "output FORMAT: yaml or json")

@@ -1,12 +1,7 @@
 package cli
 
 import (
-	"encoding/csv"
-
-	"encoding/json"
 	"fmt"
-	"github.com/charmbracelet/x/ansi"
-	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,25 +14,42 @@ var listFormats = []string{"table", "json", "csv", "markdown"}
 func (a *app) listCmd() *cobra.Command {
 	var filter, sortKey, format string
 	var reverse bool
+	var columns []string
 	cmd := &cobra.Command{
-		Use:   "list signatories|partnerships|projects|events|sources",
-		Short: "Print a list of records as a table, JSON, CSV or Markdown",
-		Long: `Print one of the dataset's lists. --filter takes the same query language as
-the dashboard's "/" filter: words must all match (case-insensitive unless
-you type a capital; accents optional: "turkiye" finds Türkiye), "!word"
+		Use:   "list LIST",
+		Short: "Print signatories, partnerships, projects, events or sources as a table, JSON, CSV or Markdown",
+		Long: `Print one of the dataset's lists: signatories, partnerships, projects,
+events or sources. --filter takes the same query language as the
+dashboard's "/" filter: words must all match (case-insensitive unless you
+type a capital; accents optional: "turkiye" finds Türkiye), "!word"
 excludes, and field:value narrows by one attribute:
 
 ` + queryHelp() + `
-In table, CSV and Markdown output a figure marked ~ is approximate and one
-marked * is contested: sources disagree, and casia show ID lists every
-value with its source. JSON carries the full figures (approx, confidence,
-note, sources).
+Tables and Markdown are for people: in them a figure marked ~ is
+approximate and one marked * is contested (sources disagree; casia show ID
+lists every value with its source). A table fits the terminal, shortening
+the widest text column; piped, it is printed in full.
 
+CSV and JSON are data. A figure column such as population is the number in
+its unit (20286084), with population_unit, population_ref (the reference
+year or date), population_approx, population_confidence and
+population_sources (source ids joined with ";") beside it; in JSON a figure
+is one object with those six keys (and note, when the sources disagree).
+Dates are YYYY-MM-DD (or YYYY-MM, YYYY) as the source gives them; lists of
+ids are joined with ";". Every row carries its record's source ids. Text
+that a spreadsheet would run as a formula (starting with = + - @) is
+prefixed with ' in CSV.
+
+--columns picks and orders columns (comma-separated; see the list below).
+
+Columns (the data-only ones in brackets):
+` + columnHelp() + `
 Sort fields (the first is the default):
 ` + sortHelp(),
 		Example: `  casia list signatories
   casia list partnerships --filter EU --format json
   casia list projects --filter "kind:rail !status:operating" --sort cost
+  casia list signatories --columns name,population,gdp --format csv
   casia list events --filter year:2023..2025 --format markdown
   casia list sources --sort cited --format csv`,
 		Args:      cobra.ExactArgs(1),
@@ -45,9 +57,13 @@ Sort fields (the first is the default):
 		RunE: func(cmd *cobra.Command, args []string) error {
 			kind, err := model.ParseList(args[0])
 			if err != nil {
-				return err
+				return usageError{err}
 			}
 			if err := oneOf("format", format, listFormats); err != nil {
+				return err
+			}
+			cols, err := pickColumns(kind, columns, format)
+			if err != nil {
 				return err
 			}
 			ds, err := a.dataset()
@@ -61,7 +77,8 @@ Sort fields (the first is the default):
 			if len(idx) == 0 && format != "json" {
 				fmt.Fprintf(cmd.ErrOrStderr(), "casia: no %s match %q\n", kind.ListName(), filter)
 			}
-			return writeList(cmd.OutOrStdout(), ds, kind, idx, format)
+			t := table{ds: ds, cols: cols, rows: idx, width: a.io.Width}
+			return t.write(cmd.OutOrStdout(), cmd.ErrOrStderr(), format)
 		},
 	}
 	f := cmd.Flags()
@@ -69,6 +86,7 @@ Sort fields (the first is the default):
 	f.StringVarP(&sortKey, "sort", "s", "", "order by FIELD (see the sort fields above)")
 	f.BoolVarP(&reverse, "reverse", "r", false, "reverse the order")
 	f.StringVarP(&format, "format", "o", "table", "output FORMAT: "+strings.Join(listFormats, ", "))
+	f.StringSliceVarP(&columns, "columns", "c", nil, "only these COLUMNS, in this order (see the columns above)")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions(listFormats))
 	_ = cmd.RegisterFlagCompletionFunc("sort", func(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 		if len(args) == 0 {
@@ -84,7 +102,103 @@ Sort fields (the first is the default):
 		}
 		return keys, cobra.ShellCompDirectiveNoFileComp
 	})
+	_ = cmd.RegisterFlagCompletionFunc("columns", completeColumns)
 	return cmd
+}
+
+// completeColumns offers the list's column names after whatever columns
+// are already typed ("name,pop<TAB>").
+func completeColumns(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	if len(args) == 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	k, err := model.ParseList(args[0])
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	done := ""
+	if i := strings.LastIndexByte(toComplete, ','); i >= 0 {
+		done = toComplete[:i+1]
+	}
+	var out []string
+	for _, c := range model.Columns(k) {
+		if !strings.Contains(","+done, ","+c.Key+",") {
+			out = append(out, done+c.Key+"\t"+c.Title)
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
+}
+
+// pickColumns resolves --columns, or the format's default: tables and
+// Markdown show the columns for people, CSV and JSON every column.
+func pickColumns(k model.Kind, names []string, format string) ([]model.Column, error) {
+	all := model.Columns(k)
+	var out []model.Column
+	if len(names) == 0 {
+		for _, c := range all {
+			if !c.Extra || format == "csv" || format == "json" {
+				out = append(out, c)
+			}
+		}
+		return out, nil
+	}
+	for _, n := range names {
+		n = strings.ToLower(strings.TrimSpace(n))
+		found := false
+		for _, c := range all {
+			if c.Key == n {
+				out, found = append(out, c), true
+				break
+			}
+		}
+		if !found {
+			valid := make([]string, len(all))
+			for i, c := range all {
+				valid[i] = c.Key
+			}
+			return nil, usageError{fmt.Errorf("unknown column %q for %s; use one of: %s", n, k.ListName(), strings.Join(valid, ", "))}
+		}
+	}
+	return out, nil
+}
+
+func columnHelp() string {
+	var b strings.Builder
+	for _, k := range model.Lists {
+		var keys []string
+		for _, c := range model.Columns(k) {
+			if c.Extra {
+				keys = append(keys, "["+c.Key+"]")
+			} else {
+				keys = append(keys, c.Key)
+			}
+		}
+		b.WriteString(wrapList(fmt.Sprintf("  %-13s ", k.ListName()), keys, 78))
+	}
+	return b.String()
+}
+
+// wrapList writes words after a prefix, comma-separated, wrapping lines
+// under the prefix's width.
+func wrapList(prefix string, words []string, width int) string {
+	var b strings.Builder
+	line := prefix
+	indent := strings.Repeat(" ", len(prefix))
+	for i, w := range words {
+		if i < len(words)-1 {
+			w += ","
+		}
+		if len(line)+len(w)+1 > width && line != prefix {
+			b.WriteString(strings.TrimRight(line, " ") + "\n")
+			line = indent
+		}
+		if line != prefix && line != indent {
+			line += " "
+		}
+		line += w
+	}
+	b.WriteString(line + "\n")
+	return b.String()
 }
 
 func queryHelp() string {
@@ -113,107 +227,5 @@ func oneOf(flag, val string, allowed []string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("invalid --%s %q; use one of: %s", flag, val, strings.Join(allowed, ", "))
-}
-
-func writeList(w io.Writer, ds *model.Dataset, k model.Kind, idx []int, format string) error {
-	if format == "json" {
-		recs := make([]any, len(idx))
-		for j, i := range idx {
-			recs[j] = ds.Record(model.Ref{Kind: k, Index: i})
-		}
-		return writeJSON(w, recs)
-	}
-	cols := model.Columns(k)
-	header := make([]string, len(cols))
-	for c, col := range cols {
-		header[c] = col.Title
-		if format == "csv" {
-			header[c] = col.Key
-		}
-	}
-	rows := make([][]string, len(idx))
-	contested := false
-	for j, i := range idx {
-		rows[j] = make([]string, len(cols))
-		for c, col := range cols {
-			v := col.Cell(ds, i)
-			if col.Right && (strings.HasSuffix(v, "*") || strings.HasPrefix(v, "~")) {
-				contested = true
-			}
-			rows[j][c] = v
-		}
-	}
-	switch format {
-	case "csv":
-		cw := csv.NewWriter(w)
-		_ = cw.Write(header)
-		_ = cw.WriteAll(rows)
-		return cw.Error()
-	case "markdown":
-		esc := func(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
-		fmt.Fprintf(w, "| %s |\n", strings.Join(mapStrings(header, esc), " | "))
-		seps := make([]string, len(cols))
-		for c, col := range cols {
-			seps[c] = "---"
-			if col.Right {
-				seps[c] = "---:"
-			}
-		}
-		fmt.Fprintf(w, "| %s |\n", strings.Join(seps, " | "))
-		for _, r := range rows {
-			fmt.Fprintf(w, "| %s |\n", strings.Join(mapStrings(r, esc), " | "))
-		}
-	default:
-		right := make([]bool, len(cols))
-		for c, col := range cols {
-			right[c] = col.Right
-		}
-		writeAligned(w, header, rows, right)
-	}
-	if contested {
-		fmt.Fprintf(w, "\n%s\n", model.ConflictMark)
-	}
-	return nil
-}
-
-// writeAligned prints a plain table: columns two spaces apart, numbers
-// right-aligned, widths measured in terminal cells, no trailing spaces.
-func writeAligned(w io.Writer, header []string, rows [][]string, right []bool) {
-	widths := make([]int, len(header))
-	for _, r := range append([][]string{header}, rows...) {
-		for c, v := range r {
-			widths[c] = max(widths[c], ansi.StringWidth(v))
-		}
-	}
-	for _, r := range append([][]string{header}, rows...) {
-		var b strings.Builder
-		for c, v := range r {
-			pad := strings.Repeat(" ", widths[c]-ansi.StringWidth(v))
-			if c > 0 {
-				b.WriteString("  ")
-			}
-			if right[c] {
-				b.WriteString(pad + v)
-			} else {
-				b.WriteString(v + pad)
-			}
-		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
-	}
-}
-
-func mapStrings(ss []string, f func(string) string) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = f(s)
-	}
-	return out
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	return usageError{fmt.Errorf("invalid --%s %q; use one of: %s", flag, val, strings.Join(allowed, ", "))}
 }

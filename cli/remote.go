@@ -28,7 +28,7 @@ func RunRemote(ctx context.Context, args []string, ds *model.Dataset, out, errw 
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return printOverview(cmd, ds)
+			return printOverview(cmd, ds, "the server's data")
 		},
 	}
 	root.SetOut(out)
@@ -39,11 +39,10 @@ func RunRemote(ctx context.Context, args []string, ds *model.Dataset, out, errw 
 	root.SetArgs(args)
 	if err := root.ExecuteContext(ctx); err != nil {
 		var exit exitError
-		if errors.As(err, &exit) {
-			return exit.code
+		if !errors.As(err, &exit) {
+			fmt.Fprintln(errw, "casia: "+model.Safe(err.Error(), true))
 		}
-		fmt.Fprintln(errw, "casia: "+model.Safe(err.Error(), true))
-		return 1
+		return exitCode(err)
 	}
 	return 0
 }

@@ -32,14 +32,23 @@ type IO struct {
 	// Terminal reports whether stdout (and stdin) are an interactive
 	// terminal, which decides between the dashboard and plain output.
 	Terminal bool
+	// Width is stdout's width in cells when it is a terminal, and 0 when
+	// it is not: tables fit a terminal and are printed in full to a pipe.
+	Width int
 }
 
 // StdIO is the process's own streams.
 func StdIO() IO {
-	return IO{
+	std := IO{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv,
 		Terminal: term.IsTerminal(os.Stdout.Fd()) && term.IsTerminal(os.Stdin.Fd()),
 	}
+	if term.IsTerminal(os.Stdout.Fd()) {
+		if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 {
+			std.Width = w
+		}
+	}
+	return std
 }
 
 // app carries what the commands share: where they write and which data
@@ -108,9 +117,7 @@ the dashboard; with output to a pipe it prints the summit overview.`,
 	root.PersistentFlags().StringVarP(&a.dataPath, "data", "d", "", "read the dataset from FILE (YAML or JSON) instead of the built-in one; also $CASIA_DATA")
 	_ = root.MarkPersistentFlagFilename("data", "yaml", "yml", "json")
 	a.tuiFlags(root)
-	root.AddCommand(a.listCmd(), a.showCmd(), a.exportCmd(), a.validateCmd(), a.serveCmd())
-	root.AddCommand(a.reportCmd())
-	root.AddCommand(a.compareCmd())
+	root.AddCommand(a.listCmd(), a.showCmd(), a.compareCmd(), a.reportCmd(), a.exportCmd(), a.schemaCmd(), a.validateCmd(), a.serveCmd())
 	strictHelpAndCompletion(root)
 	return root
 }
@@ -156,6 +163,9 @@ func Main() int {
 // styled when stderr is a terminal.
 func Run(ctx context.Context, args []string, std IO) int {
 	root := New(std)
+	layOutHelp(root)
+	out := checkWrites(std.Out)
+	root.SetOut(out)
 	root.SetArgs(args)
 	errTTY := false
 	if f, ok := std.Err.(*os.File); ok {
@@ -168,19 +178,108 @@ func Run(ctx context.Context, args []string, std IO) int {
 		}),
 	)
 	if err != nil {
-		var exit exitError
-		if errors.As(err, &exit) {
-			return exit.code
-		}
+		return exitCode(err)
+	}
+	if werr := out.(interface{ writeErr() error }).writeErr(); werr != nil {
+		// Help, version and completion scripts are written by cobra and
+		// fang, which drop write errors: `casia --help > /dev/full` must
+		// still fail.
+		fmt.Fprintf(std.Err, "casia: write output: %s\n", model.Safe(werr.Error(), false))
 		return 1
 	}
 	return 0
+}
+
+// checkWrites wraps stdout to remember its first write error. An *os.File
+// stays one (its Fd is still there), so fang still sees a terminal.
+func checkWrites(w io.Writer) io.Writer {
+	if f, ok := w.(*os.File); ok {
+		return &checkedFile{File: f}
+	}
+	return &checkedWriter{w: w}
+}
+
+type checkedFile struct {
+	*os.File
+	err error
+}
+
+func (c *checkedFile) Write(p []byte) (int, error) {
+	n, err := c.File.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// WriteString hides the embedded File's, which would bypass Write.
+func (c *checkedFile) WriteString(s string) (int, error) { return c.Write([]byte(s)) }
+
+// ReadFrom hides the embedded File's, for the same reason.
+func (c *checkedFile) ReadFrom(r io.Reader) (int64, error) {
+	return io.Copy(struct{ io.Writer }{c}, r)
+}
+
+func (c *checkedFile) writeErr() error { return c.err }
+
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}
+
+func (c *checkedWriter) writeErr() error { return c.err }
+
+// exitCode is 2 for a command line casia cannot run as typed (a usage
+// error), the code an exitError carries, and 1 for anything else.
+func exitCode(err error) int {
+	var exit exitError
+	if errors.As(err, &exit) {
+		return exit.code
+	}
+	if isUsage(err) {
+		return 2
+	}
+	return 1
 }
 
 // exitError ends a command with a code after it has reported for itself.
 type exitError struct{ code int }
 
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// usageError is a command line casia cannot run as typed: an unknown
+// flag, column or list, a wrong number of arguments, an ambiguous name.
+// It exits with status 2, as usage errors conventionally do, so scripts
+// can tell a typo from a data problem (status 1).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// isUsage recognises usage errors, including cobra's own, which come as
+// plain errors (see spf13/cobra#2266).
+func isUsage(err error) bool {
+	var u usageError
+	if errors.As(err, &u) {
+		return true
+	}
+	msg := err.Error()
+	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument",
+		"invalid argument", "accepts ", "requires at least ", "unknown help topic", "unknown shell", "name a shell"} {
+		if strings.HasPrefix(msg, prefix) {
+			return true
+		}
+	}
+	return false
+}
 
 func printError(plain, styled io.Writer, styles fang.Styles, err error, tty bool) {
 	var exit exitError

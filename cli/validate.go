@@ -36,7 +36,7 @@ cites. These are warnings; --strict makes them fail the check too.`,
 			if today != "" {
 				day = model.Date(today)
 				if _, _, _, p := day.Parse(); p != model.Day {
-					return fmt.Errorf("--today %q: use YYYY-MM-DD", today)
+					return usageError{fmt.Errorf("--today %q: use YYYY-MM-DD", today)}
 				}
 			}
 			failed := 0
@@ -94,12 +94,4 @@ func warnTally(n int) string {
 		return "; 1 warning"
 	}
 	return fmt.Sprintf("; %d warnings", n)
-}
-
-func loadReader(name string, r io.Reader) (*model.Dataset, error) {
-	src, err := io.ReadAll(io.LimitReader(r, model.MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
-	}
-	return model.Load(name, src)
 }

@@ -156,52 +156,6 @@ func Current(entries []Membership) *Membership {
 	return nil
 }
 
-// FigureData is a figure as data rather than text: the number as the
-// source states it, in its unit, with the reference year or date, the
-// approximation flag, the research status and the source ids. It is the
-// shape a figure takes in casia's JSON output, so scripts and spreadsheets
-// see one shape whichever command wrote it.
-type FigureData struct {
-	Value      float64    `json:"value"`
-	Unit       string     `json:"unit"`
-	Ref        string     `json:"ref"`
-	Approx     bool       `json:"approx"`
-	Confidence Confidence `json:"confidence"`
-	Sources    []string   `json:"sources"`
-}
-
-// Data is the figure as FigureData; nil for a nil figure.
-func (f *Figure) Data() *FigureData {
-	if f == nil {
-		return nil
-	}
-	return &FigureData{
-		Value: f.Value, Unit: f.Unit, Ref: f.Period(), Approx: f.Approx,
-		Confidence: f.Confidence, Sources: slices.Clone(f.Sources),
-	}
-}
-
-// FigureCSVHeader names the CSV columns a figure takes: the raw number
-// under its key, then key_unit, key_ref, key_approx, key_confidence and
-// key_sources.
-func FigureCSVHeader(key string) []string {
-	return []string{key, key + "_unit", key + "_ref", key + "_approx", key + "_confidence", key + "_sources"}
-}
-
-// FigureCSVCells are a figure's CSV cells, in FigureCSVHeader's order: the
-// number without separators, the unit, the reference, true or false, the
-// confidence, and the source ids joined by ";". A nil figure gives empty
-// cells.
-func FigureCSVCells(f *Figure) []string {
-	if f == nil {
-		return make([]string, 6)
-	}
-	return []string{
-		RawNumber(f.Value), f.Unit, f.Period(), strconv.FormatBool(f.Approx),
-		string(f.Confidence), strings.Join(f.Sources, ";"),
-	}
-}
-
 // RawNumber prints a number for machines: no thousands separators, no
 // exponent, no trailing zeros, and no float noise (1408.28 × 1e6 prints
 // 1408280000, not 1408279999.9999998).

@@ -100,9 +100,9 @@ func TestCurrent(t *testing.T) {
 	}
 }
 
-func TestFigureData(t *testing.T) {
+func TestFigureClean(t *testing.T) {
 	f := &Figure{Value: 1408.28, Unit: "million people", Year: 2024, Approx: true, Confidence: Verified, Sources: []string{"a", "b"}}
-	got, err := json.Marshal(f.Data())
+	got, err := json.Marshal(f.Clean())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,17 +110,17 @@ func TestFigureData(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("JSON = %s, want %s", got, want)
 	}
-	if (*Figure)(nil).Data() != nil {
+	if (*Figure)(nil).Clean() != nil {
 		t.Error("nil figure gave data")
 	}
-	if h := FigureCSVHeader("gdp"); !slices.Equal(h, []string{"gdp", "gdp_unit", "gdp_ref", "gdp_approx", "gdp_confidence", "gdp_sources"}) {
+	if h := FigureFields("gdp"); !slices.Equal(h, []string{"gdp", "gdp_unit", "gdp_ref", "gdp_approx", "gdp_confidence", "gdp_sources"}) {
 		t.Errorf("header = %v", h)
 	}
-	cells := FigureCSVCells(&Figure{Value: 20286084, Unit: "people", Date: "2025-01-01", Confidence: Conflicting, Sources: []string{"x", "y"}})
+	cells := (&Figure{Value: 20286084, Unit: "people", Date: "2025-01-01", Confidence: Conflicting, Sources: []string{"x", "y"}}).CSV()
 	if want := []string{"20286084", "people", "2025-01-01", "false", "conflicting", "x;y"}; !slices.Equal(cells, want) {
 		t.Errorf("cells = %q, want %q", cells, want)
 	}
-	if cells := FigureCSVCells(nil); len(cells) != 6 || strings.Join(cells, "") != "" {
+	if cells := (*Figure)(nil).CSV(); len(cells) != 6 || strings.Join(cells, "") != "" {
 		t.Errorf("nil figure cells = %q", cells)
 	}
 }

@@ -2,12 +2,16 @@ package model
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 )
 
 // Describe renders a record as plain text: what `casia show` prints and
 // what the dashboard copies with `y`. It has no styling, so it pastes
-// cleanly into notes, and it always ends with the record's sources.
+// cleanly into notes. Every value ends with the numbers of the sources
+// that back it ("[1, 3]"), and the text ends with those sources, numbered
+// in order of first citation: publisher, "title", date and URL.
 func (ds *Dataset) Describe(r Ref) string {
 	if !ds.Valid(r) {
 		return ""
@@ -28,14 +32,50 @@ func (ds *Dataset) Describe(r Ref) string {
 		d.source(rec)
 	}
 	if r.Kind != KindSource {
-		d.sources(ds.SourcesOf(r))
+		// Anything the record cites that no line above carries (none, as
+		// long as every sourced part is printed) still gets its number.
+		for _, id := range ds.SourcesOf(r) {
+			d.number(id)
+		}
+		d.sources()
 	}
 	return strings.TrimRight(d.b.String(), "\n") + "\n"
 }
 
 type describer struct {
-	ds *Dataset
-	b  strings.Builder
+	ds    *Dataset
+	b     strings.Builder
+	cited []string // source ids in order of first citation
+}
+
+// number is a source's footnote number, assigning the next one on first
+// use.
+func (d *describer) number(id string) int {
+	if i := slices.Index(d.cited, id); i >= 0 {
+		return i + 1
+	}
+	d.cited = append(d.cited, id)
+	return len(d.cited)
+}
+
+// cite is the footnote mark for a value's sources: " [1, 3]", or "" when
+// it cites none.
+func (d *describer) cite(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	nums := make([]int, 0, len(ids))
+	for _, id := range ids {
+		if n := d.number(id); !slices.Contains(nums, n) {
+			nums = append(nums, n)
+		}
+	}
+	slices.Sort(nums)
+	parts := make([]string, len(nums))
+	for i, n := range nums {
+		parts[i] = strconv.Itoa(n)
+	}
+	return " [" + strings.Join(parts, ", ") + "]"
 }
 
 func (d *describer) heading(title, sub string) {
@@ -55,7 +95,15 @@ func (d *describer) line(label, value string) {
 	fmt.Fprintf(&d.b, "%-16s %s\n", label+":", value)
 }
 
-func (d *describer) para(label, text string) {
+// sourced is line for a value with its sources.
+func (d *describer) sourced(label, value string, ids []string) {
+	if value == "" {
+		return
+	}
+	d.line(label, value+d.cite(ids))
+}
+
+func (d *describer) para(label, text string, ids []string) {
 	if text == "" {
 		return
 	}
@@ -65,6 +113,7 @@ func (d *describer) para(label, text string) {
 		d.b.WriteByte('\n')
 	}
 	d.b.WriteString(text)
+	d.b.WriteString(d.cite(ids))
 	d.b.WriteByte('\n')
 }
 
@@ -102,12 +151,25 @@ func FigureText(f *Figure) string {
 	return Qualify(s, f.Confidence, f.Note)
 }
 
-func factTexts(fs []Fact) []string {
+func (d *describer) facts(fs []Fact) []string {
 	out := make([]string, len(fs))
 	for i, f := range fs {
-		out[i] = Qualify(f.Text, f.Confidence, f.Note)
+		out[i] = Qualify(f.Text, f.Confidence, f.Note) + d.cite(f.Sources)
 	}
 	return out
+}
+
+// plan is how a planned item reads: "(planned)", or, once a search for
+// its outcome came up empty, "(planned; outcome not found as of 1 Nov
+// 2026)".
+func plan(planned bool, checked Date) string {
+	switch {
+	case !planned:
+		return ""
+	case checked != "":
+		return " (planned; outcome not found as of " + checked.Human() + ")"
+	}
+	return " (planned)"
 }
 
 // MeetingText is a meeting on one line: "18–19 May 2023, Xi'an: text".
@@ -122,19 +184,44 @@ func MeetingText(m *Meeting) string {
 	if m.Text != "" {
 		s += ": " + m.Text
 	}
-	if m.Planned {
-		s += " (planned)"
-	}
+	s += plan(m.Planned, m.Checked)
 	return Qualify(s, m.Confidence, m.Note)
 }
 
 // MilestoneText is a milestone on one line.
 func MilestoneText(m Milestone) string {
-	s := Span(m.Date, m.End) + ": " + m.Text
-	if m.Planned {
-		s += " (planned)"
-	}
+	s := Span(m.Date, m.End) + ": " + m.Text + plan(m.Planned, m.Checked)
 	return Qualify(s, m.Confidence, m.Note)
+}
+
+func (d *describer) meeting(m *Meeting) string {
+	if m == nil {
+		return ""
+	}
+	return MeetingText(m) + d.cite(m.Sources)
+}
+
+func (d *describer) milestone(m *Milestone) string {
+	if m == nil {
+		return ""
+	}
+	return MilestoneText(*m) + d.cite(m.Sources)
+}
+
+func (d *describer) figure(f *Figure) string {
+	if f == nil {
+		return ""
+	}
+	return FigureText(f) + d.cite(f.Sources)
+}
+
+// series is a yearly figure series, one line a year.
+func (d *describer) series(label string, figs []Figure) {
+	var out []string
+	for i := range figs {
+		out = append(out, d.figure(&figs[i]))
+	}
+	d.list(label, out)
 }
 
 func (d *describer) summit(s *Summit) {
@@ -146,7 +233,7 @@ func (d *describer) summit(s *Summit) {
 	} else {
 		d.line("Host", d.ds.CountryName(s.Host))
 	}
-	d.para("", s.Summary)
+	d.para("", s.Summary, s.Sources)
 	var leaders []string
 	for _, id := range s.Participants {
 		name := d.ds.CountryName(id)
@@ -158,68 +245,87 @@ func (d *describer) summit(s *Summit) {
 	d.list("Participants", leaders)
 	t := &s.Treaty
 	d.b.WriteString("\nTreaty\n")
-	d.line("  Name", t.Name)
+	d.sourced("  Name", t.Name, t.Sources)
 	for _, a := range t.AltNames {
 		d.line("  Also", a)
 	}
 	d.line("  Signed", t.Signed.Human())
 	d.line("  Signatories", strings.Join(d.ds.CountryNames(t.Signatories), ", "))
-	if t.Articles != nil {
-		d.line("  Articles", FigureText(t.Articles))
-	}
-	d.list("Treaty principles", factTexts(t.Principles))
-	d.list("Treaty notes", factTexts(t.Notes))
-	d.list("Documents", factTexts(s.Documents))
-	d.list("Outcomes", factTexts(s.Outcomes))
+	d.line("  Articles", d.figure(t.Articles))
+	d.list("Treaty principles", d.facts(t.Principles))
+	d.list("Treaty notes", d.facts(t.Notes))
+	d.list("Documents", d.facts(s.Documents))
+	d.list("Outcomes", d.facts(s.Outcomes))
 	var quotes []string
 	for _, q := range s.Quotes {
 		via := q.Speaker
 		if q.Via != "" {
 			via += ", via " + q.Via
 		}
-		quotes = append(quotes, Qualify("“"+q.Text+"” — "+via, q.Confidence, q.Note))
+		quotes = append(quotes, Qualify("“"+q.Text+"” — "+via, q.Confidence, q.Note)+d.cite(q.Sources))
 	}
 	d.list("Quotes", quotes)
 	var figs []string
-	for _, f := range s.Figures {
-		figs = append(figs, f.Label+": "+FigureText(&f.Figure))
+	for i := range s.Figures {
+		f := &s.Figures[i]
+		figs = append(figs, f.Label+": "+d.figure(&f.Figure))
 	}
 	d.list("Key figures", figs)
-	d.list("Context", factTexts(s.Context))
+	d.series("China–Central Asia trade by year", s.TradeHistory)
+	d.list("Context", d.facts(s.Context))
 	var hist []string
 	for i := range s.History {
-		hist = append(hist, MeetingText(&s.History[i]))
+		hist = append(hist, d.meeting(&s.History[i]))
 	}
 	d.list("History of the mechanism", hist)
 }
 
 func (d *describer) country(c *Country) {
 	n := &c.Names
-	d.heading(n.Common, n.Official)
+	sub := n.Official
+	if sub != "" {
+		sub += d.cite(n.Sources)
+	}
+	d.heading(n.Common, sub)
 	d.line("ISO codes", strings.ToUpper(c.ID)+" / "+c.ISO3)
-	d.line("Native name", strings.TrimSpace(n.Native+parens(n.NativeLatin)))
+	native := strings.TrimSpace(n.Native + parens(n.NativeLatin))
+	if sub == "" {
+		native += d.cite(n.Sources)
+	}
+	d.line("Native name", native)
 	d.line("Russian", n.Russian)
 	d.line("Chinese", n.Chinese)
 	d.line("Also known as", strings.Join(n.Aliases, ", "))
 	if c.Capital != nil {
-		d.line("Capital", fmt.Sprintf("%s (%.4f°N, %.4f°E)", c.Capital.Name, c.Capital.Lat, c.Capital.Lon))
+		d.sourced("Capital", fmt.Sprintf("%s (%.4f°N, %.4f°E)", c.Capital.Name, c.Capital.Lat, c.Capital.Lon), c.Capital.Sources)
 	}
 	if c.Currency != nil {
 		d.line("Currency", c.Currency.Name+" ("+c.Currency.Code+")")
 	}
 	if l := c.Leader; l != nil {
-		d.line("Head of state", Qualify(l.Name+", "+l.Title+", since "+l.Since.Human(), l.Confidence, l.Note))
+		d.sourced("Head of state", Qualify(l.Name+", "+l.Title+", since "+l.Since.Human(), l.Confidence, l.Note), l.Sources)
 	}
-	d.line("Population", FigureText(c.Population))
-	d.line("Area", FigureText(c.Area))
-	d.line("GDP", FigureText(c.GDP))
-	d.line("GDP per capita", FigureText(c.GDPPerCapita))
-	d.line("Trade w/ China", FigureText(c.TradeWithChina))
-	if c.Independence != nil {
-		d.line("Independence", MilestoneText(*c.Independence))
+	d.line("Population", d.figure(c.Population))
+	d.line("Area", d.figure(c.Area))
+	d.line("GDP", d.figure(c.GDP))
+	d.line("GDP per capita", d.figure(c.GDPPerCapita))
+	d.line("Trade w/ China", d.figure(c.TradeWithChina))
+	d.line("Independence", d.milestone(c.Independence))
+	d.para("", c.Summary, c.Sources)
+	if c.Summary == "" {
+		d.para("", "Record", c.Sources)
 	}
-	d.para("", c.Summary)
-	d.list("Notes", factTexts(c.Notes))
+	d.series("Trade with China by year", c.TradeHistory)
+	var ms []string
+	for _, m := range c.Memberships {
+		s := m.Org.Name() + " (" + strings.ToUpper(string(m.Org)) + "): " + string(m.Role) + " since " + m.Since.Human()
+		if m.Until != "" {
+			s += ", until " + m.Until.Human()
+		}
+		ms = append(ms, Qualify(s, m.Confidence, m.Note)+d.cite(m.Sources))
+	}
+	d.list("Memberships", ms)
+	d.list("Notes", d.facts(c.Notes))
 	var ps []string
 	for _, i := range d.ds.PartnershipsOf(c.ID) {
 		ps = append(ps, d.ds.Title(Ref{KindPartnership, i}))
@@ -244,20 +350,18 @@ func (d *describer) partnership(p *Partnership) {
 	if p.Caveat != "" {
 		d.line("Caveat", p.Caveat)
 	}
-	if p.Launched != nil {
-		d.line("Launched", MilestoneText(*p.Launched))
-	}
-	d.line("First summit", MeetingText(p.FirstSummit))
-	d.line("Latest meeting", MeetingText(p.LatestMeeting))
-	d.line("Next meeting", MeetingText(p.NextMeeting))
+	d.line("Launched", d.milestone(p.Launched))
+	d.line("First summit", d.meeting(p.FirstSummit))
+	d.line("Latest meeting", d.meeting(p.LatestMeeting))
+	d.line("Next meeting", d.meeting(p.NextMeeting))
 	d.line("Members", strings.Join(d.ds.CountryNames(p.Members), ", "))
 	d.line("Observers", strings.Join(d.ds.CountryNames(p.Observers), ", "))
 	d.line("Topics", strings.Join(p.Topics, "; "))
 	d.line("Confidence", string(p.Confidence))
-	d.para("", p.Summary)
+	d.para("", p.Summary, p.Sources)
 	var ms []string
 	for i := range p.Meetings {
-		ms = append(ms, MeetingText(&p.Meetings[i]))
+		ms = append(ms, d.meeting(&p.Meetings[i]))
 	}
 	d.list("Meetings", ms)
 }
@@ -276,25 +380,26 @@ func (d *describer) project(p *Project) {
 	d.line("Status", status)
 	d.line("Countries", strings.Join(append(d.ds.CountryNames(p.Countries), p.OtherCountries...), ", "))
 	d.line("Partners", strings.Join(p.Partners, ", "))
-	d.line("Length", FigureText(p.Length))
-	d.line("Capacity", FigureText(p.Capacity))
-	d.line("Cost", FigureText(p.Cost))
+	d.line("Length", d.figure(p.Length))
+	d.line("Capacity", d.figure(p.Capacity))
+	d.line("Cost", d.figure(p.Cost))
 	d.line("Financing", p.Financing)
-	d.para("", p.Summary)
+	d.para("", p.Summary, p.Sources)
 	var ms []string
-	for _, m := range p.Milestones {
-		ms = append(ms, MilestoneText(m))
+	for i := range p.Milestones {
+		ms = append(ms, d.milestone(&p.Milestones[i]))
 	}
 	d.list("Milestones", ms)
-	var route []string
+	var route, routeSrc []string
 	for _, pl := range p.Route {
 		route = append(route, pl.Name)
+		routeSrc = append(routeSrc, pl.Sources...)
 	}
 	if len(route) > 0 {
 		d.b.WriteByte('\n')
-		d.line("Route", strings.Join(route, " – "))
+		d.sourced("Route", strings.Join(route, " – "), routeSrc)
 	}
-	d.list("Notes", factTexts(p.Notes))
+	d.list("Notes", d.facts(p.Notes))
 }
 
 func (d *describer) event(e *Event) {
@@ -303,7 +408,7 @@ func (d *describer) event(e *Event) {
 	d.line("Kind", string(e.Kind))
 	d.line("Countries", strings.Join(d.ds.CountryNames(e.Countries), ", "))
 	d.line("Confidence", Qualify(string(e.Confidence), "", e.Note))
-	d.para("", e.Summary)
+	d.para("", e.Summary, e.Sources)
 }
 
 func (d *describer) source(s *Source) {
@@ -319,20 +424,45 @@ func (d *describer) source(s *Source) {
 	d.list(fmt.Sprintf("Cited by %d records", len(cites)), cites)
 }
 
-func (d *describer) sources(ids []string) {
-	if len(ids) == 0 {
+// Citation is a source as a reader cites it: publisher, “title”, date.
+func (s *Source) Citation() string {
+	c := s.Publisher + ", “" + s.Title + "”"
+	if s.Date != "" {
+		c += ", " + s.Date.Human()
+	}
+	return c
+}
+
+func (d *describer) sources() {
+	if len(d.cited) == 0 {
 		return
 	}
 	d.b.WriteString("\nSources\n")
-	for i, id := range ids {
+	for i, id := range d.cited {
 		s := d.ds.Source(id)
 		if s == nil {
 			continue
 		}
-		fmt.Fprintf(&d.b, "  [%d] %s, %s", i+1, s.Title, s.Publisher)
-		if s.Date != "" {
-			fmt.Fprintf(&d.b, ", %s", s.Date.Human())
-		}
-		fmt.Fprintf(&d.b, "\n      %s\n", s.URL)
+		fmt.Fprintf(&d.b, "  [%d] %s\n      %s\n", i+1, s.Citation(), s.URL)
 	}
+}
+
+// AboutLine says in one line which data the reader is looking at: the
+// dataset's title, as-of and update dates, record counts, and where it
+// was loaded from: from is "" for the data built into casia, else a file
+// name or a phrase ("the server's data").
+func (ds *Dataset) AboutLine(from string) string {
+	s := ds.Meta.Title
+	if ds.Meta.AsOf != "" {
+		s += " · as of " + ds.Meta.AsOf.Human()
+	}
+	if ds.Meta.Updated != "" {
+		s += " · updated " + ds.Meta.Updated.Human()
+	}
+	s += fmt.Sprintf(" · %d signatories, %d partnerships, %d projects, %d events, %d sources",
+		ds.Len(KindCountry), ds.Len(KindPartnership), ds.Len(KindProject), ds.Len(KindEvent), ds.Len(KindSource))
+	if from == "" {
+		return s + " · built-in data"
+	}
+	return s + " · from " + Safe(from, false)
 }

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"bytes"
 	"fmt"
 	"reflect"
 	"slices"
@@ -20,12 +19,18 @@ const StaleYears = 3
 // date plans are judged against (pinned in tests). Warnings are positioned
 // like problems; the error, when not nil, is the Problems Load would give.
 func Check(name string, src []byte, today Date) (*Dataset, Problems, error) {
-	isJSON := false
-	if t := bytes.TrimLeft(src, " \t\r\n"); len(t) > 0 && t[0] == '{' {
-		isJSON = true // parsed as YAML (JSON is YAML) so warnings have lines
-	}
-	l := &loader{file: name, src: src, openQuote: -1, json: isJSON}
+	// JSON is parsed as YAML too, so that warnings have lines.
+	l := &loader{file: name, src: src, openQuote: -1, json: looksJSON(src)}
 	ds := l.load()
+	if l.tooMany && l.json {
+		// Too many values for the YAML parser; as JSON it may load, and
+		// then its warnings are given by path alone.
+		jds, err := LoadJSON(name, src)
+		if err != nil {
+			return nil, nil, err
+		}
+		ds, l.probs, l.body = jds, nil, nil
+	}
 	if len(l.probs) > 0 {
 		return nil, nil, l.probs.sorted()
 	}

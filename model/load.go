@@ -37,8 +37,10 @@ func LoadFile(path string) (*Dataset, error) {
 	return Load(path, src)
 }
 
-// ReadFile reads a data file for Load or Check, refusing directories and
-// files over MaxFileSize without reading them whole.
+// ReadFile reads a data file for Load or Check, refusing directories,
+// devices and sockets, and files over MaxFileSize without reading them
+// whole. A pipe (a FIFO, or a shell's <(…)) is read like a file, up to the
+// same limit.
 func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -49,8 +51,15 @@ func ReadFile(path string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read data file: %w", err)
 	}
-	if st.IsDir() {
+	switch mode := st.Mode(); {
+	case mode.IsDir():
 		return nil, Problems{{File: path, Msg: "is a directory, not a data file"}}
+	case mode&os.ModeCharDevice != 0:
+		return nil, Problems{{File: path, Msg: "is a character device (a terminal, /dev/zero…), not a data file"}}
+	case mode&os.ModeDevice != 0:
+		return nil, Problems{{File: path, Msg: "is a device, not a data file"}}
+	case mode&os.ModeSocket != 0:
+		return nil, Problems{{File: path, Msg: "is a socket, not a data file"}}
 	}
 	if st.Size() > MaxFileSize {
 		return nil, Problems{tooBig(path, st.Size())}
@@ -60,6 +69,10 @@ func ReadFile(path string) ([]byte, error) {
 		return nil, fmt.Errorf("read data file %s: %w", path, err)
 	}
 	if len(src) > MaxFileSize {
+		if !st.Mode().IsRegular() {
+			return nil, Problems{{File: path, Line: 1, Col: 1, Msg: fmt.Sprintf("gave more than %s bytes; casia reads data files up to %d MB",
+				FormatNumber(MaxFileSize), MaxFileSize>>20)}}
+		}
 		return nil, Problems{tooBig(path, int64(len(src)))}
 	}
 	return src, nil
@@ -78,23 +91,36 @@ func Load(name string, src []byte) (*Dataset, error) {
 	// encoding/json path; only if that finds a problem is the file parsed
 	// again as YAML, to position every problem.
 	isJSON := false
-	if t := bytes.TrimLeft(src, " \t\r\n"); len(t) > 0 && t[0] == '{' && len(src) <= MaxFileSize {
+	var jsonErr error
+	if looksJSON(src) && len(src) <= MaxFileSize {
 		ds, err := LoadJSON(name, src)
 		var probs Problems
 		switch {
 		case err == nil:
 			return ds, nil
-		case errors.As(err, &probs) && len(probs) == 1 && strings.HasPrefix(probs[0].Msg, "file holds"):
-			return nil, err // too many records: nothing to position
+		case errors.As(err, &probs) && len(probs) == 1 && (strings.HasPrefix(probs[0].Msg, "file holds") || strings.HasPrefix(probs[0].Msg, "file opens")):
+			return nil, err // too many records or values: nothing more to position
 		}
-		isJSON = true
+		isJSON, jsonErr = true, err
 	}
 	l := &loader{file: name, src: src, openQuote: -1, json: isJSON}
 	ds := l.load()
+	if l.tooMany && jsonErr != nil {
+		// Too large for the YAML parser to position its problems: the
+		// JSON decoder's own report is the best there is.
+		return nil, jsonErr
+	}
 	if len(l.probs) > 0 {
 		return nil, l.probs.sorted()
 	}
 	return ds, nil
+}
+
+// looksJSON reports whether a file is JSON rather than YAML: its first
+// character opens an object.
+func looksJSON(src []byte) bool {
+	t := bytes.TrimLeft(src, " \t\r\n")
+	return len(t) > 0 && t[0] == '{'
 }
 
 type loader struct {
@@ -106,6 +132,32 @@ type loader struct {
 	body      ast.Node
 	probs     Problems
 	full      bool // MaxProblems reached
+	tooMany   bool // refused for MaxValues: a large JSON file may still load as JSON
+	// bad holds the paths of values the shape check reported and
+	// replaced with null, and of required fields found missing: the
+	// validator says nothing more about them.
+	bad map[string]bool
+}
+
+func (l *loader) markBad(path []pathElem) {
+	if l.bad == nil {
+		l.bad = map[string]bool{}
+	}
+	l.bad[pathString(path)] = true
+}
+
+// reported reports whether a problem at path was already reported by the
+// shape check, at that path or an enclosing one.
+func (l *loader) reported(path []pathElem) bool {
+	if len(l.bad) == 0 {
+		return false
+	}
+	for i := len(path); i > 0; i-- {
+		if l.bad[pathString(path[:i])] {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *loader) addAt(line, col int, path, format string, args ...any) {
@@ -141,7 +193,7 @@ func (l *loader) load() *Dataset {
 		l.probs = append(l.probs, tooBig(l.file, int64(len(l.src))))
 		return nil
 	}
-	if !l.textual() || !l.shallow() || (!l.json && !l.shortLines()) {
+	if !l.textual() || !l.bounds() || (!l.json && !l.shortLines()) {
 		return nil
 	}
 	if len(bytes.TrimSpace(l.src)) == 0 {
@@ -175,17 +227,22 @@ func (l *loader) load() *Dataset {
 	}
 	l.body = docs[0].Body
 	w := walker{l: l}
-	w.check(l.body, datasetType, nil)
-	if len(l.probs) > 0 {
-		return nil
+	if !w.check(l.body, datasetType, nil) || l.full {
+		return nil // not a dataset at all, or too broken to go on
 	}
 	if n := l.countRecords(); n > MaxRecords {
 		l.addAt(1, 1, "", "file holds %d records; casia loads at most %d", n, MaxRecords)
 		return nil
 	}
+	// The shape check replaced what it reported with nulls, so the
+	// document decodes, and the meaning of the rest is checked in the
+	// same pass: one run of validate reports every problem.
+	shapeProblems := len(l.probs) > 0
 	var ds Dataset
 	if err := yaml.NodeToValue(l.body, &ds); err != nil {
-		l.yamlError(err, "")
+		if !shapeProblems {
+			l.yamlError(err, "")
+		}
 		return nil
 	}
 	sanitize(&ds)
@@ -217,65 +274,6 @@ func (l *loader) textual() bool {
 		line, col := l.offsetPos(i)
 		l.addAt(line, col, "", "file is not valid UTF-8 text")
 		return false
-	}
-	return true
-}
-
-// shallow bounds nesting before the parser sees the file: the YAML parser
-// recurses once per level, so a file of ten million "[" must be refused
-// here rather than exhaust the stack. It counts only brackets in flow
-// position (after ": ", "- ", "[", "{" or "," or at the start of a line), so
-// brackets inside plain prose do not count.
-func (l *loader) shallow() bool {
-	depth := 0
-	var quote, prev byte // prev: last non-blank byte on this line, 0 at line start
-	indent, lineStart, quoteAt := 0, true, 0
-	for i := 0; i < len(l.src); i++ {
-		c := l.src[i]
-		if c == '\n' {
-			if quote != 0 && l.openQuote < 0 {
-				l.openQuote = quoteAt
-			}
-			prev, indent, lineStart = 0, 0, true
-			continue
-		}
-		if lineStart && quote == 0 && depth == 0 {
-			if c == ' ' || c == '-' || c == '?' {
-				if indent++; indent > 4*maxNesting {
-					line, col := l.offsetPos(i)
-					l.addAt(line, col, "", "line is indented more than %d columns; casia data nests at most %d levels", 4*maxNesting, maxNesting)
-					return false
-				}
-				continue
-			}
-		}
-		lineStart = false
-		flowPos := prev == 0 || prev == ':' || prev == '-' || prev == '[' || prev == '{' || prev == ',' || prev == '?'
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			} else if c == '\\' && quote == '"' {
-				i++
-			}
-		case (c == '"' || c == '\'') && flowPos:
-			quote, quoteAt = c, i
-		case c == '#' && (i == 0 || l.src[i-1] == ' ' || l.src[i-1] == '\t' || l.src[i-1] == '\n'):
-			for i+1 < len(l.src) && l.src[i+1] != '\n' {
-				i++
-			}
-		case (c == '[' || c == '{') && (flowPos || depth > 0):
-			if depth++; depth > maxNesting {
-				line, col := l.offsetPos(i)
-				l.addAt(line, col, "", "brackets nest deeper than %d levels", maxNesting)
-				return false
-			}
-		case (c == ']' || c == '}') && depth > 0:
-			depth--
-		}
-		if c != ' ' && c != '\t' {
-			prev = c
-		}
 	}
 	return true
 }

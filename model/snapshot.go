@@ -43,6 +43,9 @@ func LoadJSON(name string, src []byte) (*Dataset, error) {
 	if len(src) > MaxFileSize {
 		return nil, Problems{tooBig(name, int64(len(src)))}
 	}
+	if err := jsonBounds(name, src); err != nil {
+		return nil, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(src))
 	dec.DisallowUnknownFields()
 	var ds Dataset

@@ -74,7 +74,7 @@ func (v *validator) problem(format string, args ...any) {
 }
 
 func (v *validator) problemAt(path []pathElem, format string, args ...any) {
-	if v.l.full {
+	if v.l.full || v.l.reported(path) {
 		return
 	}
 	n, _ := nodeAt(v.l.body, path)

@@ -9,14 +9,32 @@ import (
 	"sync"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/token"
 )
 
 // walker checks the document's shape against the Go types before decoding,
 // so that every unknown field, wrong type and missing required field in the
 // file is reported at once with its position; the YAML decoder alone would
 // stop at the first.
+//
+// It also repairs what it reports: a value of the wrong type is replaced
+// by null (its position kept), so the rest of the file still decodes and
+// the semantic checks (references, dates, ranges) run in the same pass.
+// The paths it repaired, and the required fields found missing, are
+// marked, so the validator does not report them a second time.
 type walker struct {
 	l *loader
+}
+
+// nulled is a null node standing where n was, at n's position.
+func nulled(n ast.Node) ast.Node {
+	var tk *token.Token
+	if t := n.GetToken(); t != nil {
+		tk = token.New("null", "null", t.Position)
+	} else {
+		tk = token.New("null", "null", &token.Position{Line: 1, Column: 1})
+	}
+	return ast.Null(tk)
 }
 
 var datasetType = reflect.TypeFor[Dataset]()
@@ -145,49 +163,58 @@ func clip(s string, n int) string {
 	return s
 }
 
-func (w *walker) check(n ast.Node, t reflect.Type, path []pathElem) {
+// check reports what is wrong with n as a value of type t. It returns
+// false when n itself cannot be decoded as a t, for the caller to replace
+// it with null (problems further inside n are repaired where they are).
+func (w *walker) check(n ast.Node, t reflect.Type, path []pathElem) (ok bool) {
 	n = unwrap(n)
 	if n == nil {
-		return
+		return true
 	}
 	switch n.(type) {
 	case *ast.AnchorNode:
 		w.l.addNode(n, pathString(path), "anchors (&name) are not supported; write the value out")
-		return
+		return false
 	case *ast.AliasNode:
 		w.l.addNode(n, pathString(path), "aliases (*name) are not supported; write the value out")
-		return
+		return false
 	}
 	isNull := n.Type() == ast.NullType
 	if t.Kind() == reflect.Pointer {
 		if isNull {
-			return
+			return true
 		}
 		t = t.Elem()
 	}
 	switch t.Kind() {
 	case reflect.Struct:
-		w.checkStruct(n, t, path)
+		return w.checkStruct(n, t, path)
 	case reflect.Slice:
 		if isNull {
-			return
+			return true
 		}
 		seq, ok := n.(*ast.SequenceNode)
 		if !ok {
 			w.l.addNode(n, pathString(path), "expected a list, got %s", kindName(n))
-			return
+			return false
 		}
 		for i, v := range seq.Values {
-			w.check(v, t.Elem(), append(path, pathElem{index: i}))
+			p := append(path, pathElem{index: i})
+			if !w.check(v, t.Elem(), p) {
+				seq.Values[i] = nulled(v)
+				w.l.markBad(p)
+			}
 		}
 	case reflect.String:
 		switch n.Type() {
 		case ast.MappingType, ast.MappingValueType, ast.SequenceType:
 			w.l.addNode(n, pathString(path), "expected text, got %s", kindName(n))
+			return false
 		case ast.StringType, ast.LiteralType:
 			if s, ok := n.(interface{ GetValue() any }); ok {
 				if v, ok := s.GetValue().(string); ok && len(v) > MaxStringBytes {
 					w.l.addNode(n, pathString(path), "text is %d KB; the limit is %d KB", len(v)>>10, MaxStringBytes>>10)
+					return false
 				}
 			}
 		}
@@ -196,32 +223,39 @@ func (w *walker) check(n ast.Node, t reflect.Type, path []pathElem) {
 		case ast.IntegerType, ast.FloatType:
 		case ast.InfinityType, ast.NanType:
 			w.l.addNode(n, pathString(path), "expected a finite number, got %s", n.String())
+			return false
 		default:
 			w.l.addNode(n, pathString(path), "expected a number, got %s", kindName(n))
+			return false
 		}
 	case reflect.Int:
 		if n.Type() != ast.IntegerType {
 			w.l.addNode(n, pathString(path), "expected a whole number, got %s", kindName(n))
+			return false
 		} else if iv, ok := n.(*ast.IntegerNode); ok {
 			switch v := iv.Value.(type) {
 			case int64:
 				if v > 1<<31 || v < -(1<<31) {
 					w.l.addNode(n, pathString(path), "number %d is out of range", v)
+					return false
 				}
 			case uint64:
 				if v > 1<<31 {
 					w.l.addNode(n, pathString(path), "number %d is out of range", v)
+					return false
 				}
 			}
 		}
 	case reflect.Bool:
 		if n.Type() != ast.BoolType {
 			w.l.addNode(n, pathString(path), "expected true or false, got %s", kindName(n))
+			return false
 		}
 	}
+	return true
 }
 
-func (w *walker) checkStruct(n ast.Node, t reflect.Type, path []pathElem) {
+func (w *walker) checkStruct(n ast.Node, t reflect.Type, path []pathElem) bool {
 	var pairs []*ast.MappingValueNode
 	switch m := n.(type) {
 	case *ast.MappingNode:
@@ -233,7 +267,7 @@ func (w *walker) checkStruct(n ast.Node, t reflect.Type, path []pathElem) {
 			break
 		}
 		w.l.addNode(n, pathString(path), "expected a mapping, got %s", kindName(n))
-		return
+		return false
 	}
 	si := infoOf(t)
 	seen := make([]bool, len(si.fields))
@@ -247,24 +281,33 @@ func (w *walker) checkStruct(n ast.Node, t reflect.Type, path []pathElem) {
 		}
 		if key == "<<" {
 			w.l.addNode(mv.Key, pathString(path), "merge keys (<<) are not supported; write the fields out")
+			mv.Value = nulled(mv.Value)
 			continue
 		}
 		i, ok := si.byKey[key]
 		if !ok {
 			w.l.addNode(mv.Key, pathString(path), "unknown field %q%s", key, suggest(key, si))
+			if mv.Value != nil {
+				mv.Value = nulled(mv.Value) // ignored by the decoder; never worth its time
+			}
 			continue
 		}
 		seen[i] = true
-		w.check(mv.Value, si.fields[i].typ, append(path, pathElem{key: key}))
+		p := append(path, pathElem{key: key})
+		if !w.check(mv.Value, si.fields[i].typ, p) {
+			mv.Value = nulled(mv.Value)
+			w.l.markBad(p)
+		}
 	}
 	var missing []string
 	for i, f := range si.fields {
 		if f.required && !seen[i] {
 			missing = append(missing, f.key)
+			w.l.markBad(append(path, pathElem{key: f.key}))
 		}
 	}
 	if len(missing) == 0 {
-		return
+		return true
 	}
 	at := n
 	if len(pairs) > 0 {
@@ -272,9 +315,10 @@ func (w *walker) checkStruct(n ast.Node, t reflect.Type, path []pathElem) {
 	}
 	if len(missing) == 1 {
 		w.l.addNode(at, pathString(path), "missing required field %q", missing[0])
-		return
+		return true
 	}
 	w.l.addNode(at, pathString(path), "missing required fields %s", quoteAll(missing))
+	return true
 }
 
 func quoteAll(s []string) string {

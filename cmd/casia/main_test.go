@@ -8,12 +8,14 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"casia/cli"
@@ -37,9 +39,11 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"jsonvalid": jsonValid,
-			"csvvalid":  csvValid,
-			"nocontrol": noControl,
+			"jsonvalid":      jsonValid,
+			"csvvalid":       csvValid,
+			"nocontrol":      noControl,
+			"checkfootnotes": checkFootnotes,
+			"maxwidth":       maxWidth,
 		},
 	})
 }
@@ -204,5 +208,70 @@ func check(ts *testscript.TestScript, neg bool, cmd string, err error) {
 		ts.Fatalf("%s: unexpected success", cmd)
 	case !neg && err != nil:
 		ts.Fatalf("%v", err)
+	}
+}
+
+// checkfootnotes [FILE]
+//
+// checks the footnotes of a record as casia show prints it (by default
+// the previous command's stdout): every "[1, 3]" mark before the final
+// "Sources" list names an entry of that list, the list is numbered 1..N
+// without gaps, and every entry is cited by some mark.
+func checkFootnotes(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! checkfootnotes")
+	}
+	text := ts.ReadFile(fileArg(ts, "checkfootnotes", args))
+	i := strings.LastIndex(text, "\nSources\n")
+	if i < 0 {
+		ts.Fatalf("no Sources list")
+	}
+	body, list := text[:i], text[i+len("\nSources\n"):]
+	n := 0
+	for _, line := range strings.Split(list, "\n") {
+		if strings.HasPrefix(line, "  [") {
+			n++
+			if want := fmt.Sprintf("  [%d] ", n); !strings.HasPrefix(line, want) {
+				ts.Fatalf("source list entry %q is not numbered %d", line, n)
+			}
+		}
+	}
+	used := make([]bool, n+1)
+	for _, m := range footnoteMark.FindAllStringSubmatch(body, -1) {
+		for _, num := range strings.Split(m[1], ", ") {
+			k, err := strconv.Atoi(num)
+			if err != nil || k < 1 || k > n {
+				ts.Fatalf("footnote [%s] does not resolve: the list has %d sources", m[1], n)
+			}
+			used[k] = true
+		}
+	}
+	for k := 1; k <= n; k++ {
+		if !used[k] {
+			ts.Fatalf("source [%d] is listed but no value cites it", k)
+		}
+	}
+}
+
+var footnoteMark = regexp.MustCompile(` \[(\d+(?:, \d+)*)\]`)
+
+// maxwidth N [FILE]
+//
+// checks that no line of FILE (by default the previous command's stdout)
+// is wider than N terminal cells once trailing spaces are dropped.
+func maxWidth(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 1 {
+		ts.Fatalf("usage: maxwidth N [FILE]")
+	}
+	n, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("usage: maxwidth N [FILE]")
+	}
+	name := fileArg(ts, "maxwidth", args[1:])
+	for i, line := range strings.Split(ts.ReadFile(name), "\n") {
+		line = strings.TrimRight(line, " ")
+		if w := ansi.StringWidth(line); w > n {
+			ts.Fatalf("%s:%d is %d cells wide, over %d: %q", name, i+1, w, n, line)
+		}
 	}
 }
