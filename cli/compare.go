@@ -21,7 +21,7 @@ var compareFormats = []string{"table", "json", "csv", "markdown"}
 func (a *app) compareCmd() *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
-		Use:   "compare STATE STATE [STATE...]",
+		Use:   "compare STATE...",
 		Short: "Compare states side by side: figures, formats, memberships, shared projects",
 		Long: `Compare two or more states: each figure (population, area, GDP, GDP per
 capita, trade with China) as a row with a column per state, with its
@@ -344,8 +344,8 @@ type (
 		Name string `json:"name"`
 	}
 	figureOut struct {
-		Key    string                       `json:"key"`
-		Label  string                       `json:"label"`
+		Key    string                        `json:"key"`
+		Label  string                        `json:"label"`
 		Values map[string]*model.CleanFigure `json:"values"`
 	}
 	formatOut struct {

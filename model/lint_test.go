@@ -21,13 +21,6 @@ func TestCheckWarnings(t *testing.T) {
 		}
 		s = strings.Replace(s, old, new, 1)
 	}
-	// A clean start: the fixture's facts all rest on official sources.
-	edit(`    url: https://example.org/a
-    tier: press`, `    url: https://example.org/a
-    tier: official`)
-	edit(`    - text: Grants for development
-      confidence: single-source`, `    - text: Grants for development
-      confidence: verified`)
 	edit(`      - date: 2024-12-27
         text: Ground-breaking`, `      - date: 2025-07
         text: Main works (overdue)

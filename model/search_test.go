@@ -45,7 +45,7 @@ func TestFilter(t *testing.T) {
 		{KindEvent, "xi'an", []string{"xian-summit-2023"}},
 		{KindEvent, "kind:summit", []string{"xian-summit-2023"}},
 		{KindEvent, "confidence:verified", []string{"xian-summit-2023", "bri-2013"}},
-		{KindSource, "tier:official", []string{"src-b"}},
+		{KindSource, "tier:official", []string{"src-a", "src-b"}},
 		{KindSource, "https://example.org/a", []string{"src-a"}},
 		{KindSummit, "astana", []string{"test-summit"}},
 		{KindSummit, "country:cn", []string{"test-summit"}},
