@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -20,12 +21,15 @@ func TestFilter(t *testing.T) {
 		{KindPartnership, "!turk", []string{"us-c5plus1"}},
 		{KindPartnership, "critical minerals", []string{"us-c5plus1"}},
 		{KindPartnership, `"critical minerals"`, []string{"us-c5plus1"}},
-		{KindPartnership, "kazakhstan", []string{}}, // members are a field, not text
+		{KindPartnership, "kazakhstan", []string{"turkiye-ots", "us-c5plus1"}}, // a state's name means country:
+		{KindPartnership, "Казахстан", []string{"turkiye-ots", "us-c5plus1"}},
+		{KindPartnership, "!kazakhstan", []string{}},
+		{KindPartnership, "kazakh", []string{}}, // not a name: plain text, and members are not text
 		{KindPartnership, "country:kazakh", []string{"turkiye-ots", "us-c5plus1"}},
 		{KindPartnership, "year:2025", []string{"us-c5plus1"}},
 		{KindPartnership, "year:2000..2010", []string{"turkiye-ots"}},
 		{KindPartnership, "year:..2010", []string{"turkiye-ots"}},
-		{KindPartnership, "year:abc", []string{}},
+		{KindPartnership, "year:abc", []string{"turkiye-ots", "us-c5plus1"}}, // malformed: skipped, CheckQuery says why
 		{KindCountry, "qazaq", []string{"kz"}},
 		{KindCountry, "Казахстан", []string{"kz"}},
 		{KindCountry, "中国", []string{"cn"}},
@@ -93,7 +97,7 @@ func TestParseQuery(t *testing.T) {
 	want := []Term{
 		{Neg: true, Text: "Turk", Cased: true},
 		{Field: "country", Text: "kz"},
-		{Text: "good neighbour"},
+		{Text: "good neighbour", quoted: true},
 		{Text: "http://x.y"},
 		{Text: "!"},
 	}
@@ -211,4 +215,62 @@ func FuzzSearch(f *testing.F) {
 			last = r[1]
 		}
 	})
+}
+
+// TestStateNamesAgree: a state's names in every script, and country:ID,
+// select the same records on every list.
+func TestStateNamesAgree(t *testing.T) {
+	ds := loadMinimal(t)
+	for _, c := range ds.Countries {
+		n := c.Names
+		queries := []string{"country:" + c.ID, n.Common, n.Russian, n.Chinese, `"` + n.Native + `"`, `"` + n.Official + `"`}
+		queries = append(queries, n.Aliases...)
+		for k := KindSummit; k < numKinds; k++ {
+			want := ds.Filter(k, queries[0])
+			for _, q := range queries[1:] {
+				if got := ds.Filter(k, q); !slices.Equal(got, want) {
+					t.Errorf("%s: %q gives %v, %q gives %v", k, q, got, queries[0], want)
+				}
+			}
+		}
+	}
+	// Sources have no country field: a state selects the sources whose
+	// text names it, in any of its names.
+	if got := ds.Filter(KindSource, "china"); !slices.Equal(got, ds.Filter(KindSource, "中国")) {
+		t.Errorf("sources: china %v, 中国 %v", got, ds.Filter(KindSource, "中国"))
+	}
+}
+
+func TestCheckQuery(t *testing.T) {
+	ds := loadMinimal(t)
+	for _, c := range []struct {
+		kind  Kind
+		query string
+		want  string // substring of the message; "" for no error
+	}{
+		{KindProject, "kind:rail country:kz !status:oper year:2020..2025 source:src id:cku", ""},
+		{KindProject, "https://example.org 24.kg \"doi:10.1\"", ""},
+		{KindProject, "foo:bar", `"foo:bar": no field "foo"; fields are country: kind: status: year: confidence: tier: source: id:`},
+		{KindProject, "contry:kz", "did you mean country:?"},
+		{KindEvent, "year:abc", "not a year; write year:2023, year:2020..2025 or year:..2010"},
+		{KindEvent, "year:..", "not a year"},
+		{KindProject, "kind:banana", "no project kind \"banana\"; project kinds are rail, road, pipeline, power, logistics, digital, industry"},
+		{KindEvent, "kind:rail", "event kinds are independence, diplomacy"},
+		{KindCountry, "kind:rail", "kind: filters projects and events only, not signatories"},
+		{KindProject, "status:banana", "statuses are proposed, preparatory, under construction, operating, stalled"},
+		{KindSource, "tier:gossip", "tiers are official, press"},
+		{KindPartnership, "confidence:sure", "levels are verified, single-source, conflicting, derived"},
+		{KindProject, "country:atlantis", "no state or country named \"atlantis\"; states are cn China, kz Kazakhstan"},
+		{KindProject, "country:Казахстан", ""},
+		{KindSource, "source:nope", "no source id begins with \"nope\""},
+		{KindProject, "!foo:bar", "no field \"foo\""},
+	} {
+		err := ds.CheckQuery(c.kind, c.query)
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s %q: %v", c.kind, c.query, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%s %q: got %v, want …%s…", c.kind, c.query, err, c.want)
+		}
+	}
 }

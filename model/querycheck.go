@@ -1,0 +1,206 @@
+package model
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+)
+
+// QueryError is a malformed filter: the term as typed and what would be
+// valid there. The dashboard shows it under the filter box; `casia list
+// --filter` prints it and exits 2.
+type QueryError struct {
+	Term string // as typed
+	Msg  string
+}
+
+func (e *QueryError) Error() string { return e.Msg }
+
+// fieldKinds are the lists each field filters; a field used elsewhere
+// matches nothing, so it is reported. country, year, source and id apply
+// to every list.
+var fieldKinds = map[string][]Kind{
+	"kind":       {KindProject, KindEvent},
+	"status":     {KindProject},
+	"confidence": {KindCountry, KindPartnership, KindEvent},
+	"tier":       {KindSource},
+}
+
+func fieldNames() string {
+	names := make([]string, len(QueryFields))
+	for i, f := range QueryFields {
+		names[i] = f.Name + ":"
+	}
+	return strings.Join(names, " ")
+}
+
+// unknownField explains a name:value term whose name is no field, with the
+// closest field when one is a typo away.
+func unknownField(name, typed string) string {
+	msg := fmt.Sprintf("%q: no field %q", typed, strings.ToLower(name))
+	best, bestD := "", 3
+	for _, f := range QueryFields {
+		if d := editDistance(strings.ToLower(name), f.Name); d < bestD {
+			best, bestD = f.Name, d
+		}
+	}
+	if best != "" {
+		msg += fmt.Sprintf(" (did you mean %s:?)", best)
+	}
+	return msg + "; fields are " + fieldNames() + `; put text with a colon in "quotes"`
+}
+
+// vocab is a field's closed list of values, for any kind of record.
+func vocab(field string) []string {
+	switch field {
+	case "kind":
+		return append(slices.Clone(enums[reflect.TypeFor[ProjectKind]()]), enums[reflect.TypeFor[EventKind]()]...)
+	case "status":
+		return enums[reflect.TypeFor[ProjectStatus]()]
+	case "confidence":
+		return enums[confidenceType]
+	case "tier":
+		return enums[reflect.TypeFor[SourceTier]()]
+	}
+	return nil
+}
+
+// vocabFor is a field's values on one list.
+func vocabFor(field string, k Kind) []string {
+	switch {
+	case field == "kind" && k == KindProject:
+		return enums[reflect.TypeFor[ProjectKind]()]
+	case field == "kind" && k == KindEvent:
+		return enums[reflect.TypeFor[EventKind]()]
+	}
+	return vocab(field)
+}
+
+// valueMatches mirrors fieldMatch: statuses match anywhere ("under"),
+// other vocabularies by prefix ("single").
+func valueMatches(field, val string, values []string) bool {
+	return slices.ContainsFunc(values, func(v string) bool {
+		if field == "status" {
+			return strings.Contains(v, val)
+		}
+		return strings.HasPrefix(v, val)
+	})
+}
+
+// checkValue is the dataset-independent check of a field's value: years
+// that are years, and values from the closed vocabularies.
+func checkValue(field, val, typed string) string {
+	switch field {
+	case "year":
+		if !validYears(val) {
+			return fmt.Sprintf("%q: not a year; write year:2023, year:2020..2025 or year:..2010", typed)
+		}
+	case "kind", "status", "confidence", "tier":
+		if vs := vocab(field); !valueMatches(field, val, vs) {
+			return badValue(typed, field, "", val, vs)
+		}
+	}
+	return ""
+}
+
+func badValue(typed, field, of, val string, values []string) string {
+	plural := map[string]string{"kind": "kinds", "status": "statuses", "confidence": "levels", "tier": "tiers"}[field]
+	if of != "" {
+		of += " "
+	}
+	return fmt.Sprintf("%q: no %s%s %q; %s%s are %s", typed, of, field, val, of, plural, strings.Join(values, ", "))
+}
+
+func validYears(val string) bool {
+	lo, hi, isRange := strings.Cut(val, "..")
+	digits := func(s string) bool {
+		if len(s) > 4 {
+			return false
+		}
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	if !isRange {
+		return lo != "" && digits(lo)
+	}
+	return (lo != "" || hi != "") && digits(lo) && digits(hi)
+}
+
+// CheckQuery reports the first malformed term of a filter for list k, as a
+// *QueryError naming the valid fields or values: an unknown field, a year
+// that is not one, a value outside a field's vocabulary, a field that does
+// not apply to the list, a country or source that names nothing in the
+// dataset. A well-formed query that matches nothing is not an error.
+func (ds *Dataset) CheckQuery(k Kind, query string) error {
+	for _, t := range ParseQuery(query).Terms {
+		if msg := ds.checkTerm(k, t); msg != "" {
+			return &QueryError{Term: t.Field + ":" + t.Text, Msg: msg}
+		}
+	}
+	return nil
+}
+
+func (ds *Dataset) checkTerm(k Kind, t Term) string {
+	typed := t.Field + ":" + t.Text
+	if t.Err != "" && vocab(t.Field) == nil {
+		return t.Err
+	}
+	if kinds, ok := fieldKinds[t.Field]; ok && !slices.Contains(kinds, k) {
+		names := make([]string, len(kinds))
+		for i, fk := range kinds {
+			names[i] = fk.ListName()
+		}
+		return fmt.Sprintf("%q: %s: filters %s only, not %s", typed, t.Field, strings.Join(names, " and "), k.ListName())
+	}
+	switch t.Field {
+	case "kind", "status", "confidence", "tier":
+		if vs := vocabFor(t.Field, k); !valueMatches(t.Field, t.Text, vs) {
+			of := ""
+			if t.Field == "kind" {
+				of = k.String()
+			}
+			return badValue(typed, t.Field, of, t.Text, vs)
+		}
+	case "country":
+		if len(ds.countryTerm(t.Text)) == 0 && !ds.otherCountryNamed(t.Text) {
+			states := make([]string, len(ds.Countries))
+			for i, c := range ds.Countries {
+				states[i] = c.ID + " " + c.Names.Common
+			}
+			return fmt.Sprintf("%q: no state or country named %q; states are %s", typed, t.Text, strings.Join(states, ", "))
+		}
+	case "source":
+		if !slices.ContainsFunc(ds.Sources, func(s Source) bool { return strings.HasPrefix(s.ID, t.Text) }) {
+			msg := fmt.Sprintf("%q: no source id begins with %q", typed, t.Text)
+			var sug []string
+			for _, id := range ds.Suggest(t.Text, 20) {
+				if r, ok := ds.Lookup(id); ok && r.Kind == KindSource && len(sug) < 3 {
+					sug = append(sug, id)
+				}
+			}
+			if len(sug) > 0 {
+				msg += "; did you mean " + strings.Join(sug, ", ") + "?"
+			}
+			return msg
+		}
+	}
+	return ""
+}
+
+// otherCountryNamed reports whether a project's other countries (states
+// outside the six, by name) include one beginning with val.
+func (ds *Dataset) otherCountryNamed(val string) bool {
+	for i := range ds.Projects {
+		for _, o := range ds.Projects[i].OtherCountries {
+			if strings.HasPrefix(Fold(o), val) {
+				return true
+			}
+		}
+	}
+	return false
+}
