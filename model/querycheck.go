@@ -15,7 +15,7 @@ type QueryError struct {
 	Msg  string
 }
 
-func (e *QueryError) Error() string { return e.Msg }
+func (e *QueryError) Error() string { return fmt.Sprintf("filter %q: %s", e.Term, e.Msg) }
 
 // fieldKinds are the lists each field filters; a field used elsewhere
 // matches nothing, so it is reported. country, year, source and id apply
@@ -37,8 +37,8 @@ func fieldNames() string {
 
 // unknownField explains a name:value term whose name is no field, with the
 // closest field when one is a typo away.
-func unknownField(name, typed string) string {
-	msg := fmt.Sprintf("%q: no field %q", typed, strings.ToLower(name))
+func unknownField(name string) string {
+	msg := fmt.Sprintf("no field %q", strings.ToLower(name))
 	best, bestD := "", 3
 	for _, f := range QueryFields {
 		if d := editDistance(strings.ToLower(name), f.Name); d < bestD {
@@ -48,7 +48,7 @@ func unknownField(name, typed string) string {
 	if best != "" {
 		msg += fmt.Sprintf(" (did you mean %s:?)", best)
 	}
-	return msg + "; fields are " + fieldNames() + `; put text with a colon in "quotes"`
+	return msg + "; use " + fieldNames() + ` (or "quote" text with a colon)`
 }
 
 // vocab is a field's closed list of values, for any kind of record.
@@ -90,26 +90,26 @@ func valueMatches(field, val string, values []string) bool {
 
 // checkValue is the dataset-independent check of a field's value: years
 // that are years, and values from the closed vocabularies.
-func checkValue(field, val, typed string) string {
+func checkValue(field, val string) string {
 	switch field {
 	case "year":
 		if !validYears(val) {
-			return fmt.Sprintf("%q: not a year; write year:2023, year:2020..2025 or year:..2010", typed)
+			return "not a year; write year:2023, year:2020..2025 or year:..2010"
 		}
 	case "kind", "status", "confidence", "tier":
 		if vs := vocab(field); !valueMatches(field, val, vs) {
-			return badValue(typed, field, "", val, vs)
+			return badValue(field, "", val, vs)
 		}
 	}
 	return ""
 }
 
-func badValue(typed, field, of, val string, values []string) string {
+func badValue(field, of, val string, values []string) string {
 	plural := map[string]string{"kind": "kinds", "status": "statuses", "confidence": "levels", "tier": "tiers"}[field]
 	if of != "" {
 		of += " "
 	}
-	return fmt.Sprintf("%q: no %s%s %q; %s%s are %s", typed, of, field, val, of, plural, strings.Join(values, ", "))
+	return fmt.Sprintf("no %s%s %q; %s%s are %s", of, field, val, of, plural, strings.Join(values, ", "))
 }
 
 func validYears(val string) bool {
@@ -139,14 +139,13 @@ func validYears(val string) bool {
 func (ds *Dataset) CheckQuery(k Kind, query string) error {
 	for _, t := range ParseQuery(query).Terms {
 		if msg := ds.checkTerm(k, t); msg != "" {
-			return &QueryError{Term: t.Field + ":" + t.Text, Msg: msg}
+			return &QueryError{Term: t.typed, Msg: msg}
 		}
 	}
 	return nil
 }
 
 func (ds *Dataset) checkTerm(k Kind, t Term) string {
-	typed := t.Field + ":" + t.Text
 	if t.Err != "" && vocab(t.Field) == nil {
 		return t.Err
 	}
@@ -155,7 +154,7 @@ func (ds *Dataset) checkTerm(k Kind, t Term) string {
 		for i, fk := range kinds {
 			names[i] = fk.ListName()
 		}
-		return fmt.Sprintf("%q: %s: filters %s only, not %s", typed, t.Field, strings.Join(names, " and "), k.ListName())
+		return fmt.Sprintf("%s: filters %s only, not %s", t.Field, strings.Join(names, " and "), k.ListName())
 	}
 	switch t.Field {
 	case "kind", "status", "confidence", "tier":
@@ -164,7 +163,7 @@ func (ds *Dataset) checkTerm(k Kind, t Term) string {
 			if t.Field == "kind" {
 				of = k.String()
 			}
-			return badValue(typed, t.Field, of, t.Text, vs)
+			return badValue(t.Field, of, t.Text, vs)
 		}
 	case "country":
 		if len(ds.countryTerm(t.Text)) == 0 && !ds.otherCountryNamed(t.Text) {
@@ -172,11 +171,11 @@ func (ds *Dataset) checkTerm(k Kind, t Term) string {
 			for i, c := range ds.Countries {
 				states[i] = c.ID + " " + c.Names.Common
 			}
-			return fmt.Sprintf("%q: no state or country named %q; states are %s", typed, t.Text, strings.Join(states, ", "))
+			return fmt.Sprintf("no state or country named %q; states are %s", t.Text, strings.Join(states, ", "))
 		}
 	case "source":
 		if !slices.ContainsFunc(ds.Sources, func(s Source) bool { return strings.HasPrefix(s.ID, t.Text) }) {
-			msg := fmt.Sprintf("%q: no source id begins with %q", typed, t.Text)
+			msg := fmt.Sprintf("no source id begins with %q", t.Text)
 			var sug []string
 			for _, id := range ds.Suggest(t.Text, 20) {
 				if r, ok := ds.Lookup(id); ok && r.Kind == KindSource && len(sug) < 3 {

@@ -29,16 +29,17 @@ type Term struct {
 	// not one, a kind that does not exist). Filters skip such terms and
 	// CheckQuery reports them, so a typo is explained, never a silent 0/0.
 	Err    string
-	quoted bool // typed in quotes: never a field ("doi:10.1" is text)
+	quoted bool   // typed in quotes: never a field ("doi:10.1" is text)
+	typed  string // as written, for messages
 }
 
 // QueryFields are the `field:` prefixes a query understands, with what each
 // matches.
 var QueryFields = []struct{ Name, Help string }{
-	{"country", "a state by id or any of its names (country:kz, country:kyrg, country:Казахстан)"},
+	{"country", "a country's id or name, in any script (country:kz, country:kyrg, country:Казахстан)"},
 	{"kind", "a project or event kind (kind:rail, kind:summit)"},
 	{"status", "a project status (status:operating)"},
-	{"year", "a year or range the record mentions (year:2023, year:2020..2025, year:..2010)"},
+	{"year", "a year or range the record mentions (year:2023, year:2020..2025)"},
 	{"confidence", "research status (confidence:single-source)"},
 	{"tier", "a source's tier (tier:official)"},
 	{"source", "records citing a source id (source:afp-seed)"},
@@ -79,7 +80,7 @@ func ParseQuery(s string) Query {
 	for _, tk := range tokens(Safe(s, false)) {
 		tok := tk.text
 		var t Term
-		t.quoted = tk.quoted
+		t.quoted, t.typed = tk.quoted, tk.text
 		if strings.HasPrefix(tok, "!") && len(tok) > 1 && !tk.quoted {
 			t.Neg, tok = true, tok[1:]
 		}
@@ -89,7 +90,7 @@ func ParseQuery(s string) Query {
 				t.Field, tok = lower, val
 			case looksLikeField(name, val):
 				t.Field, tok = lower, val
-				t.Err = unknownField(name, tk.text)
+				t.Err = unknownField(name)
 			}
 		}
 		if tok == "" {
@@ -101,7 +102,7 @@ func ParseQuery(s string) Query {
 			continue
 		}
 		if t.Err == "" {
-			t.Err = checkValue(t.Field, t.Text, tk.text)
+			t.Err = checkValue(t.Field, t.Text)
 		}
 		q.Terms = append(q.Terms, t)
 	}

@@ -95,11 +95,11 @@ func TestRefineMatchesFilter(t *testing.T) {
 func TestParseQuery(t *testing.T) {
 	q := ParseQuery(`  !Turk country:KZ "good neighbour" http://x.y ! ""`)
 	want := []Term{
-		{Neg: true, Text: "Turk", Cased: true},
-		{Field: "country", Text: "kz"},
-		{Text: "good neighbour", quoted: true},
-		{Text: "http://x.y"},
-		{Text: "!"},
+		{Neg: true, Text: "Turk", Cased: true, typed: "!Turk"},
+		{Field: "country", Text: "kz", typed: "country:KZ"},
+		{Text: "good neighbour", quoted: true, typed: "good neighbour"},
+		{Text: "http://x.y", typed: "http://x.y"},
+		{Text: "!", typed: "!"},
 	}
 	if !slices.Equal(q.Terms, want) {
 		t.Errorf("ParseQuery = %+v\nwant %+v", q.Terms, want)
@@ -250,7 +250,7 @@ func TestCheckQuery(t *testing.T) {
 	}{
 		{KindProject, "kind:rail country:kz !status:oper year:2020..2025 source:src id:cku", ""},
 		{KindProject, "https://example.org 24.kg \"doi:10.1\"", ""},
-		{KindProject, "foo:bar", `"foo:bar": no field "foo"; fields are country: kind: status: year: confidence: tier: source: id:`},
+		{KindProject, "foo:bar", `filter "foo:bar": no field "foo"; use country: kind: status: year: confidence: tier: source: id:`},
 		{KindProject, "contry:kz", "did you mean country:?"},
 		{KindEvent, "year:abc", "not a year; write year:2023, year:2020..2025 or year:..2010"},
 		{KindEvent, "year:..", "not a year"},
