@@ -48,7 +48,9 @@ func (m *Model) helpLine() string {
 		if f, ok := t.(filterable); ok && f.filterError() != "" {
 			return fitLine(" "+m.c.st.Error.Render("⚠ "+f.filterError()), m.w)
 		}
-		return fitLine(" "+m.shortHelp(append(m.filter.help(), k.Quit), m.w-1), m.w)
+		quit := k.ForceQuit
+		quit.SetHelp("ctrl+c", "quit")
+		return fitLine(" "+m.shortHelp(append(m.filter.help(), quit), m.w-1), m.w)
 	}
 	tail := m.shortHelp([]key.Binding{k.Help}, m.w)
 	room := m.w - 1 - ansi.StringWidth(tail) - 3

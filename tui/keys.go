@@ -14,7 +14,7 @@ type KeyMap struct {
 	Palette, Copy, Open, Help      key.Binding
 	Pane, Zoom                     key.Binding
 	Chart, Metric, MapMode, ASCII  key.Binding
-	Quit                           key.Binding
+	Quit, ForceQuit                key.Binding
 
 	// In the filter box: every other key is text.
 	FilterKeep, FilterClear, FilterLeave key.Binding
@@ -58,6 +58,7 @@ func DefaultKeys() *KeyMap {
 		MapMode:     b(k("v"), h("v", "countries/projects")),
 		ASCII:       b(k("a"), h("a", "braille/blocks")),
 		Quit:        b(k("q", "ctrl+c"), h("q", "quit")),
+		ForceQuit:   b(k("ctrl+c"), h("ctrl+c", "quit, even while typing")),
 
 		FilterKeep:  b(k("enter"), h("enter", "keep filter")),
 		FilterClear: b(k("esc"), h("esc", "clear")),
@@ -80,9 +81,8 @@ type helpSection struct {
 
 // helpSections groups every binding for the "?" overlay.
 func (k *KeyMap) helpSections() []helpSection {
-	ctrlC := key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit, even while typing"))
 	return []helpSection{
-		{"Tabs", []key.Binding{k.NextTab, k.PrevTab, k.JumpTab, k.Palette, k.Help, k.Quit, ctrlC}},
+		{"Tabs", []key.Binding{k.NextTab, k.PrevTab, k.JumpTab, k.Palette, k.Help, k.Quit, k.ForceQuit}},
 		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}},
 		{"Records", []key.Binding{k.Enter, k.Right, k.Left, k.Back, k.HistBack, k.HistFwd, k.Copy, k.Open}},
 		{"Filter and sort", []key.Binding{k.Filter, k.FilterKeep, k.FilterClear, k.Sort, k.SortReverse}},

@@ -101,8 +101,8 @@ func (t *listTab) setPane(p paneMode) {
 	}
 	t.relayout()
 	if _, ok := t.selected(); ok && p == paneDetail && !t.showExtra && !t.detailFocus {
+		// Zoomed to read: keys go to the pane, from its top.
 		t.detailFocus = true
-		t.det.selectLink(0)
 		t.syncDetail()
 	}
 }

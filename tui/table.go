@@ -190,6 +190,10 @@ func allot(specs []colSpec, nat []int, name, avail, forced int) (show, widths []
 	nameFloor := min(nat[name], 12)
 	if forced >= 0 {
 		fw := nat[forced]
+		if specs[forced].role == roleText {
+			// Long text shown for its order takes what the name leaves.
+			fw = min(fw, max(min(fw, textFloor), avail-gap-nat[name]))
+		}
 		if avail-gap-fw < nameFloor {
 			fw = min(fw, avail-gap-nameFloor) // the sort column shrinks before the name goes under its floor
 		}
