@@ -90,7 +90,7 @@ func valueMatches(field, val string, values []string) bool {
 
 // checkValue is the dataset-independent check of a field's value: years
 // that are years, and values from the closed vocabularies.
-func checkValue(field, val string) string {
+func checkValue(field, val, typed string) string {
 	switch field {
 	case "year":
 		if !validYears(val) {
@@ -98,7 +98,7 @@ func checkValue(field, val string) string {
 		}
 	case "kind", "status", "confidence", "tier":
 		if vs := vocab(field); !valueMatches(field, val, vs) {
-			return badValue(field, "", val, vs)
+			return badValue(field, "", typed, vs)
 		}
 	}
 	return ""
@@ -133,9 +133,10 @@ func validYears(val string) bool {
 
 // CheckQuery reports the first malformed term of a filter for list k, as a
 // *QueryError naming the valid fields or values: an unknown field, a year
-// that is not one, a value outside a field's vocabulary, a field that does
-// not apply to the list, a country or source that names nothing in the
-// dataset. A well-formed query that matches nothing is not an error.
+// that is not one, a value outside a field's closed vocabulary, a field
+// that does not apply to the list. Open-ended values (a country, a source
+// or record id) are not checked: a well-formed query that matches nothing
+// is not an error.
 func (ds *Dataset) CheckQuery(k Kind, query string) error {
 	for _, t := range ParseQuery(query).Terms {
 		if msg := ds.checkTerm(k, t); msg != "" {
@@ -143,6 +144,14 @@ func (ds *Dataset) CheckQuery(k Kind, query string) error {
 		}
 	}
 	return nil
+}
+
+// value is the term's value as typed, for messages.
+func (t Term) value() string {
+	if _, v, ok := strings.Cut(t.typed, ":"); ok {
+		return v
+	}
+	return t.Text
 }
 
 func (ds *Dataset) checkTerm(k Kind, t Term) string {
@@ -163,43 +172,8 @@ func (ds *Dataset) checkTerm(k Kind, t Term) string {
 			if t.Field == "kind" {
 				of = k.String()
 			}
-			return badValue(t.Field, of, t.Text, vs)
-		}
-	case "country":
-		if len(ds.countryTerm(t.Text)) == 0 && !ds.otherCountryNamed(t.Text) {
-			states := make([]string, len(ds.Countries))
-			for i, c := range ds.Countries {
-				states[i] = c.ID + " " + c.Names.Common
-			}
-			return fmt.Sprintf("no state or country named %q; states are %s", t.Text, strings.Join(states, ", "))
-		}
-	case "source":
-		if !slices.ContainsFunc(ds.Sources, func(s Source) bool { return strings.HasPrefix(s.ID, t.Text) }) {
-			msg := fmt.Sprintf("no source id begins with %q", t.Text)
-			var sug []string
-			for _, id := range ds.Suggest(t.Text, 20) {
-				if r, ok := ds.Lookup(id); ok && r.Kind == KindSource && len(sug) < 3 {
-					sug = append(sug, id)
-				}
-			}
-			if len(sug) > 0 {
-				msg += "; did you mean " + strings.Join(sug, ", ") + "?"
-			}
-			return msg
+			return badValue(t.Field, of, t.value(), vs)
 		}
 	}
 	return ""
-}
-
-// otherCountryNamed reports whether a project's other countries (states
-// outside the six, by name) include one beginning with val.
-func (ds *Dataset) otherCountryNamed(val string) bool {
-	for i := range ds.Projects {
-		for _, o := range ds.Projects[i].OtherCountries {
-			if strings.HasPrefix(Fold(o), val) {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -102,7 +102,7 @@ func ParseQuery(s string) Query {
 			continue
 		}
 		if t.Err == "" {
-			t.Err = checkValue(t.Field, t.Text)
+			t.Err = checkValue(t.Field, t.Text, t.value())
 		}
 		q.Terms = append(q.Terms, t)
 	}

@@ -260,9 +260,9 @@ func TestCheckQuery(t *testing.T) {
 		{KindProject, "status:banana", "statuses are proposed, preparatory, under construction, operating, stalled"},
 		{KindSource, "tier:gossip", "tiers are official, press"},
 		{KindPartnership, "confidence:sure", "levels are verified, single-source, conflicting, derived"},
-		{KindProject, "country:atlantis", "no state or country named \"atlantis\"; states are cn China, kz Kazakhstan"},
+		{KindProject, "country:atlantis", ""}, // open-ended: simply no match
 		{KindProject, "country:Казахстан", ""},
-		{KindSource, "source:nope", "no source id begins with \"nope\""},
+		{KindSource, "source:nope", ""},
 		{KindProject, "!foo:bar", "no field \"foo\""},
 	} {
 		err := ds.CheckQuery(c.kind, c.query)

@@ -166,7 +166,7 @@ func ParseTab(s string) (string, error) {
 	if hit >= 0 {
 		return tabSpecs[hit].name, nil
 	}
-	return "", fmt.Errorf("unknown tab %q; use a number 1-%d or one of: %s", s, numTabs, strings.Join(TabNames(), ", "))
+	return "", fmt.Errorf("unknown tab %q; use one of: %s", s, strings.Join(TabNames(), ", "))
 }
 
 // tabFor is the tab that shows records of a kind.
