@@ -178,7 +178,8 @@ func TestRelations(t *testing.T) {
 // range, highlight ranges inside the text, and the incremental Refine
 // agreeing with a fresh Query for every prefix.
 func FuzzSearch(f *testing.F) {
-	for _, s := range []string{"turk", "!kind:rail year:2000..", `"critical minerals"`, "country:kz !x", "Türk", "ʻ’–", "::", "!", `"`, "year:..", "id:"} {
+	for _, s := range []string{"turk", "!kind:rail year:2000..", `"critical minerals"`, "country:kz !x", "Türk", "ʻ’–", "::", "!", `"`, "year:..", "id:",
+		"kazakhstan oil", "Казахстан", `"republic of kazakhstan"`, "foo:bar china", "kind:banana"} {
 		f.Add(s)
 	}
 	ds := loadMinimal(f)
@@ -187,6 +188,7 @@ func FuzzSearch(f *testing.F) {
 			q = q[:48] // the prefix walk below is quadratic in the query
 		}
 		for k := KindSummit; k < numKinds; k++ {
+			_ = ds.CheckQuery(k, q)
 			got := ds.Filter(k, q)
 			for j, i := range got {
 				if i < 0 || i >= ds.Len(k) || (j > 0 && got[j-1] >= i) {
