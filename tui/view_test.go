@@ -58,7 +58,7 @@ func TestViewFitsEverywhere(t *testing.T) {
 			sizes = append(sizes, [2]int{w, h})
 		}
 	}
-	modes := [][]string{nil, {"?"}, {":"}, {"/", "x"}, {"j", "enter", "j"}, {"c"}}
+	modes := [][]string{nil, {"?"}, {":"}, {"/", "x"}, {"j", "enter", "j"}, {"c"}, {"p"}, {"z"}}
 	ds := dataset(t)
 	for tabI := range TabNames() {
 		for _, mode := range modes {
