@@ -58,33 +58,34 @@ func (m *Model) helpLine() string {
 		return fitLine(" "+tail, m.w)
 	}
 	keys := append(t.help(), k.Palette, k.NextTab, k.Quit)
-	return fitLine(" "+m.shortHelp(keys, room)+m.c.st.Help.ShortSeparator.Render(" • ")+tail, m.w)
+	return fitLine(" "+m.shortHelp(keys, room)+m.c.st.HelpSep.Render(" • ")+tail, m.w)
 }
 
 // shortHelp renders "key desc • key desc" with as many bindings as fit in
 // width, and "…" when some had to go. (Bubbles' help.ShortHelpView can
 // overrun its width when even the ellipsis does not fit.)
 func (m *Model) shortHelp(bindings []key.Binding, width int) string {
-	st := m.c.st.Help
-	sep := st.ShortSeparator.Render(" • ")
+	st := m.c.st
 	var b strings.Builder
 	used := 0
 	for i, kb := range bindings {
 		if !kb.Enabled() {
 			continue
 		}
-		item := st.ShortKey.Render(kb.Help().Key) + " " + st.ShortDesc.Render(kb.Help().Desc)
+		h := kb.Help()
+		item := st.HelpKey.Render(h.Key) + " " + st.HelpDesc.Render(h.Desc)
+		iw := ansi.StringWidth(h.Key) + 1 + ansi.StringWidth(h.Desc)
 		if used > 0 {
-			item = sep + item
+			item = st.HelpSep.Render(" • ") + item
+			iw += 3
 		}
-		iw := ansi.StringWidth(item)
 		need := iw
 		if i < len(bindings)-1 {
 			need += 2 // keep room for " …"
 		}
 		if used+need > width {
 			if used+2 <= width {
-				b.WriteString(" " + st.Ellipsis.Render("…"))
+				b.WriteString(" " + st.HelpSep.Render("…"))
 			}
 			break
 		}

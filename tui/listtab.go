@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"casia/model"
 )
@@ -386,9 +387,9 @@ func (t *listTab) visibleRows() []int {
 // shownCell is a table cell as drawn: its text, the whole value, and its
 // column's width and role.
 type shownCell struct {
-	text, full string
-	width      int
-	role       colRole
+	text, full   string
+	width, textW int // the column's width, the text's
+	role         colRole
 }
 
 // shownRows lays out the table for its width and returns the visible rows'
@@ -399,22 +400,37 @@ func (t *listTab) shownRows() [][]shownCell {
 	t.tbl.layout(t.tbl.natural(ds, t.kind, vis), t.tableW, t.tbl.forcedFor(t.sortKey()))
 	rows := make([][]shownCell, len(vis))
 	names := make([]string, len(vis))
+	nameCut := false
+	cells := make([]shownCell, len(vis)*len(t.tbl.show))
 	for r, rec := range vis {
-		row := make([]shownCell, len(t.tbl.show))
+		row := cells[r*len(t.tbl.show) : (r+1)*len(t.tbl.show)]
 		for j, i := range t.tbl.show {
 			full := t.tbl.cols[i].Cell(ds, rec)
-			row[j] = shownCell{text: truncate(full, t.tbl.widths[j]), full: full, width: t.tbl.widths[j], role: t.tbl.specs[i].role}
+			fw, cw := t.tbl.cellWidth(rec, i, full), t.tbl.widths[j]
+			c := shownCell{text: full, full: full, width: cw, textW: fw, role: t.tbl.specs[i].role}
+			if fw > cw {
+				if i == t.tbl.name {
+					nameCut = true
+				} else {
+					c.text = truncate(full, cw)
+					c.textW = ansi.StringWidth(c.text)
+				}
+			}
 			if i == t.tbl.name {
 				names[r] = full
 			}
+			row[j] = c
 		}
 		rows[r] = row
 	}
-	names = cutNames(names, t.tbl.nameWidth())
-	for r := range rows {
-		for j, i := range t.tbl.show {
-			if i == t.tbl.name {
-				rows[r][j].text = names[r]
+	if nameCut {
+		names = cutNames(names, t.tbl.nameWidth())
+		for r := range rows {
+			for j, i := range t.tbl.show {
+				if i == t.tbl.name && names[r] != rows[r][j].full {
+					rows[r][j].text = names[r]
+					rows[r][j].textW = ansi.StringWidth(names[r])
+				}
 			}
 		}
 	}
@@ -429,7 +445,6 @@ func (t *listTab) tableView() []string {
 	rows := t.shownRows()
 	lines := make([]string, 0, h)
 	lines = append(lines, t.tbl.header(t.c.st, t.sortKey(), t.descending(), w))
-	cells := make([]string, len(t.tbl.show))
 	for r, row := range rows {
 		mode := rowPlain
 		if t.top+r == t.cur {
@@ -440,10 +455,7 @@ func (t *listTab) tableView() []string {
 				mode = rowMarked
 			}
 		}
-		for j := range row {
-			cells[j] = row[j].text
-		}
-		lines = append(lines, t.tbl.row(t.c, cells, mode, t.q, w))
+		lines = append(lines, t.tbl.row(t.c, row, mode, t.q, w))
 	}
 	return fitLines(lines, w, h)
 }

@@ -50,6 +50,7 @@ type table struct {
 	cols  []model.Column // parallel to specs
 	name  int            // index of the name column in specs
 	base  []int          // natural widths over the first sampleAll records
+	cellW []int32        // their cells' widths, record-major, so frames need not measure again
 
 	// the current layout
 	show   []int // indexes into specs, in display order
@@ -59,7 +60,7 @@ type table struct {
 
 type layoutKey struct {
 	width, forced int
-	natural       string
+	natural       uint64 // a hash of the natural widths
 }
 
 func newTable(k model.Kind, specs []colSpec, extra []model.Column) table {
@@ -95,16 +96,28 @@ func (t *table) headerWidth(i int) int {
 	return w
 }
 
+// cellWidth is the width of record r's cell in column i.
+func (t *table) cellWidth(r, i int, cell string) int {
+	if j := r*len(t.specs) + i; j < len(t.cellW) {
+		return int(t.cellW[j])
+	}
+	return ansi.StringWidth(cell)
+}
+
 // natural is each column's width to show every measured cell whole: the
 // first sampleAll records, and the given rows (those on screen).
 func (t *table) natural(ds *model.Dataset, k model.Kind, rows []int) []int {
 	n := ds.Len(k)
 	if t.base == nil {
-		t.base = make([]int, len(t.specs))
+		nc := len(t.specs)
+		t.base = make([]int, nc)
+		t.cellW = make([]int32, min(n, sampleAll)*nc)
 		for i := range t.specs {
 			t.base[i] = t.headerWidth(i)
 			for r := range min(n, sampleAll) {
-				t.base[i] = max(t.base[i], ansi.StringWidth(t.cols[i].Cell(ds, r)))
+				w := ansi.StringWidth(t.cols[i].Cell(ds, r))
+				t.cellW[r*nc+i] = int32(w)
+				t.base[i] = max(t.base[i], w)
 			}
 		}
 	}
@@ -156,7 +169,7 @@ func (t *table) forcedFor(sortKey string) int {
 // layout picks the columns shown in width and their widths. forced is a
 // column that must show (the one the list is sorted by), or -1.
 func (t *table) layout(nat []int, width, forced int) {
-	key := layoutKey{width: width, forced: forced, natural: intsKey(nat)}
+	key := layoutKey{width: width, forced: forced, natural: intsHash(nat)}
 	if key == t.lkey {
 		return
 	}
@@ -164,13 +177,13 @@ func (t *table) layout(nat []int, width, forced int) {
 	t.show, t.widths = allot(t.specs, nat, t.name, width-markerW, forced)
 }
 
-func intsKey(v []int) string {
-	var b strings.Builder
+// intsHash is FNV-1a over the ints.
+func intsHash(v []int) uint64 {
+	h := uint64(14695981039346656037)
 	for _, x := range v {
-		b.WriteString(itoa(x))
-		b.WriteByte(',')
+		h = (h ^ uint64(x)) * 1099511628211
 	}
-	return b.String()
+	return h
 }
 
 // allot is the layout algorithm. The name column gets its natural width
@@ -245,6 +258,15 @@ func allot(specs []colSpec, nat []int, name, avail, forced int) (show, widths []
 	return show, widths
 }
 
+// spaces is n blanks, without allocating for the common short runs.
+func spaces(n int) string {
+	const blank = "                                                                                "
+	if n <= len(blank) {
+		return blank[:max(n, 0)]
+	}
+	return strings.Repeat(" ", n)
+}
+
 func itoa(i int) string {
 	if i == 0 {
 		return "0"
@@ -306,20 +328,24 @@ func (t *table) nameWidth() int {
 
 // row renders one record's cells; the selected row is reversed and marked
 // so it shows without colour. Filter matches are underlined in every cell.
-func (t *table) row(c *ctx, cells []string, mode rowMode, q model.Query, width int) string {
+func (t *table) row(c *ctx, cells []shownCell, mode rowMode, q model.Query, width int) string {
 	var b strings.Builder
+	b.Grow(width + 16)
 	var ranges [][2]int
 	if mode != rowPlain {
 		b.WriteString(Marker + " ")
 	} else {
 		b.WriteString("  ")
 	}
+	used := markerW
 	for j, i := range t.show {
 		if j > 0 {
 			b.WriteString("  ")
+			used += gap
 		}
-		cell := cells[j]
-		pad := strings.Repeat(" ", max(t.widths[j]-ansi.StringWidth(cell), 0))
+		cell := cells[j].text
+		pad := spaces(max(t.widths[j]-cells[j].textW, 0))
+		used += max(t.widths[j], cells[j].textW)
 		right := t.cols[i].Right
 		if right {
 			b.WriteString(pad)
@@ -335,7 +361,13 @@ func (t *table) row(c *ctx, cells []string, mode rowMode, q model.Query, width i
 			b.WriteString(pad)
 		}
 	}
-	line := fitLine(b.String(), width)
+	line := b.String()
+	switch {
+	case used < width:
+		line += spaces(width - used)
+	case used > width:
+		line = fitLine(line, width)
+	}
 	base, match := c.st.Row, c.st.Match
 	if mode == rowSelected {
 		base, match = c.st.RowSelected, c.st.MatchSelected

@@ -19,6 +19,8 @@ type timelineTab struct {
 	rowsGen int     // results.gen the rows were built for
 	rowsKey string  // sort key the rows were built for
 	need    int     // railNeed's measure of the titles, once
+	titleW  []int32 // width of each event's rail title, measured on first use
+	dateW   [2]int  // the date column, under year headings and not; 0 until measured
 }
 
 type tlRow struct {
@@ -134,13 +136,38 @@ func (t *timelineTab) view() string {
 	return t.listTab.view()
 }
 
-// dateWidth is the date column: day and month under a year heading, the
-// whole date otherwise.
+// dateWidth is the date column: wide enough for the events' dates (the
+// first sampleAll), without the year under a year heading.
 func (t *timelineTab) dateWidth() int {
-	if t.sortKey() == "date" {
-		return 7
+	byDate := t.sortKey() == "date"
+	i := 0
+	if byDate {
+		i = 1
 	}
-	return 11
+	if t.dateW[i] == 0 {
+		t.dateW[i] = 4
+		for j := range min(len(t.c.ds.Events), sampleAll) {
+			t.dateW[i] = max(t.dateW[i], ansi.StringWidth(t.railDate(&t.c.ds.Events[j], byDate)))
+		}
+	}
+	return t.dateW[i]
+}
+
+// railDate is an event's date on the rail: without its year under a year
+// heading ("31 Aug", "18–19 May", "—" for a bare year).
+func (t *timelineTab) railDate(e *model.Event, byDate bool) string {
+	date := model.Span(e.Date, e.End)
+	if !byDate {
+		return date
+	}
+	y := itoa(e.Date.Year())
+	switch {
+	case date == y:
+		return "—"
+	case strings.HasSuffix(date, " "+y) && !strings.Contains(date, " – "):
+		return strings.TrimSuffix(date, " "+y)
+	}
+	return date
 }
 
 // railNeed is the width that shows every event's title and countries (the
@@ -152,6 +179,17 @@ func (t *timelineTab) railNeed() int {
 		}
 	}
 	return railPrefix + railSym + t.dateWidth() + 1 + t.need
+}
+
+// titleWidth is the width of event i's rail title.
+func (t *timelineTab) titleWidth(i int, title string) int {
+	if t.titleW == nil {
+		t.titleW = make([]int32, len(t.c.ds.Events))
+	}
+	if t.titleW[i] == 0 {
+		t.titleW[i] = int32(ansi.StringWidth(title)) + 1 // 0 means not yet measured
+	}
+	return int(t.titleW[i]) - 1
 }
 
 // title is an event's name on the rail, with its confidence mark.
@@ -180,6 +218,7 @@ type railRow struct {
 	year               int // heading when hit < 0
 	hit                int
 	title, full, codes string
+	titleW             int // the shown title's width
 }
 
 // shownRail returns the visible rail rows as they will be drawn.
@@ -197,8 +236,8 @@ func (t *timelineTab) shownRail() []railRow {
 		}
 		e := &t.c.ds.Events[t.hits[r.hit]]
 		title := t.title(t.hits[r.hit])
-		tw := ansi.StringWidth(title)
-		row := railRow{hit: r.hit, title: title, full: title}
+		tw := t.titleWidth(t.hits[r.hit], title)
+		row := railRow{hit: r.hit, title: title, full: title, titleW: tw}
 		switch full, short := countryCodes(e.Countries), compactCodes(e.Countries); {
 		case tw+gap+len(full) <= room:
 			row.codes = full
@@ -212,6 +251,7 @@ func (t *timelineTab) shownRail() []railRow {
 	}
 	for j, s := range cutNames(cutIn, max(room, 1)) {
 		out[cutIdx[j]].title = s
+		out[cutIdx[j]].titleW = ansi.StringWidth(s)
 	}
 	return out
 }
@@ -231,12 +271,7 @@ func (t *timelineTab) railView() []string {
 			continue
 		}
 		e := &t.c.ds.Events[t.hits[r.hit]]
-		date := e.Date.Human()
-		if y := itoa(e.Date.Year()); strings.HasSuffix(date, " "+y) && t.sortKey() == "date" {
-			date = strings.TrimSuffix(date, " "+y)
-		} else if date == y && t.sortKey() == "date" {
-			date = "—"
-		}
+		date := t.railDate(e, t.sortKey() == "date")
 		selected := r.hit == t.cur
 		prefix := strings.Repeat(" ", railYearW-1) + st.Rail.Render("├─") + " "
 		if selected {
@@ -246,17 +281,22 @@ func (t *timelineTab) railView() []string {
 		if r.codes != "" {
 			titleW -= len(r.codes) + gap
 		}
-		body := padRight(date, dw) + " " + padRight(r.title, max(titleW, 0))
+		body := padRight(date, dw) + " " + r.title + spaces(titleW-r.titleW)
 		if selected && !t.detailFocus {
 			body = st.RowSelected.Render(body)
 		} else {
 			body = styleRanges(body, model.MatchRanges(body, t.q), st.Row.Render, st.Match.Render)
 		}
 		line := prefix + st.Badge[model.SingleSource].Render(kindSymbol(e.Kind)) + " " + body
+		used := railPrefix + railSym + dw + 1 + max(titleW, r.titleW)
 		if r.codes != "" {
-			line += strings.Repeat(" ", gap) + st.Dim.Render(r.codes)
+			line += spaces(gap) + st.Dim.Render(r.codes)
+			used += gap + len(r.codes)
 		}
-		lines = append(lines, fitLine(line, w))
+		if used != w {
+			line = fitLine(line, w)
+		}
+		lines = append(lines, line)
 	}
 	return fitLines(lines, w, h)
 }
