@@ -75,6 +75,10 @@ func checkNames(t *testing.T, m *Model, where string) {
 		}
 		seen[shown] = full
 	}
+	if lt := listOf(m, m.active); lt != nil && !lt.measured {
+		lt.measured = true // as the first view does
+		lt.relayout()
+	}
 	switch tt := m.tabs[m.active].(type) {
 	case *timelineTab:
 		tt.rebuild()

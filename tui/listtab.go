@@ -35,6 +35,10 @@ type listTab struct {
 	needFunc      func() int
 	stackFunc     func(h int) int
 	scrollFunc    func() // keeps the cursor on screen; nil for table rows
+	// measured is set once the tab has been drawn: measuring its columns
+	// (which may need every record's citations) waits until then, so
+	// start-up pays only for the tab it shows.
+	measured bool
 }
 
 // panel is an alternative right-hand pane, such as a chart.
@@ -134,8 +138,13 @@ func (t *listTab) relayout() {
 	case w >= 100:
 		t.side = true
 		dmin := min(max(detailMin, w*3/10), detailMax)
-		t.tableW = min(max(t.need(), w*2/5), w-dmin-1)
-		if t.needFunc == nil {
+		switch {
+		case !t.measured:
+			t.tableW = min(w*11/20, w-dmin-1) // until view measures it
+		case t.needFunc != nil:
+			t.tableW = min(max(t.needFunc(), w*2/5), w-dmin-1)
+		default:
+			t.tableW = min(max(t.tbl.need(t.c.ds, t.kind), w*2/5), w-dmin-1)
 			// Columns that drop leave their room to the detail.
 			t.tableW = max(t.tbl.fit(t.c.ds, t.kind, t.tableW, t.tbl.forcedFor(t.sortKey())), w*2/5)
 		}
@@ -153,14 +162,6 @@ func (t *listTab) relayout() {
 		t.det.setSize(w, max(h-t.tableH-1, 0))
 	}
 	t.syncDetail()
-}
-
-// need is the list's width to show every row whole.
-func (t *listTab) need() int {
-	if t.needFunc != nil {
-		return t.needFunc()
-	}
-	return t.tbl.need(t.c.ds, t.kind)
 }
 
 // syncDetail shows the selected record in the detail pane and keeps the
@@ -331,6 +332,10 @@ func (t *listTab) click(m tea.Mouse) tea.Cmd {
 func (t *listTab) view() string {
 	if t.w <= 0 || t.h <= 0 {
 		return ""
+	}
+	if !t.measured {
+		t.measured = true
+		t.relayout()
 	}
 	st := t.c.st
 	var tbl []string

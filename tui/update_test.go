@@ -381,6 +381,7 @@ func TestPaneModes(t *testing.T) {
 	m := newSized(t, 120, 40)
 	press(m, "4")
 	lt := listOf(m, tabInfrastructure)
+	screen(m) // drawn once, the list knows its columns' widths
 	split := lt.tableW
 	press(m, "p")
 	if lt.tableW != 120 || lt.det.w != 0 {
