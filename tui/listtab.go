@@ -75,12 +75,6 @@ func (t *listTab) selectRef(r model.Ref) bool {
 			return false
 		}
 	}
-	if t.pane == paneList {
-		// A record opened by a link or the palette is there to be read.
-		t.pane = paneSplit
-		t.relayout()
-		return true
-	}
 	t.syncDetail()
 	return true
 }
