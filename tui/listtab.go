@@ -75,7 +75,7 @@ func (t *listTab) selectRef(r model.Ref) bool {
 			return false
 		}
 	}
-	t.syncDetail()
+	t.relayout()
 	return true
 }
 
