@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"casia/model"
+	"casia/tui"
 )
 
 // tuiFlags are the dashboard's start-up options.
@@ -43,36 +44,9 @@ func fixedCompletions(vals []string) func(*cobra.Command, []string, string) ([]s
 	}
 }
 
-// tabName resolves --tab, accepting a unique prefix or the tab's number.
-func tabName(s string) (string, error) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if s == "" {
-		return "", nil
-	}
-	if len(s) == 1 && s[0] >= '1' && int(s[0]-'1') < len(Tabs) {
-		return Tabs[s[0]-'1'], nil
-	}
-	var hits []string
-	for _, t := range Tabs {
-		if t == s {
-			return t, nil
-		}
-		if strings.HasPrefix(t, s) {
-			hits = append(hits, t)
-		}
-	}
-	switch {
-	case s == "countries":
-		return "signatories", nil
-	case s == "projects":
-		return "infrastructure", nil
-	case s == "events":
-		return "timeline", nil
-	case len(hits) == 1:
-		return hits[0], nil
-	}
-	return "", fmt.Errorf("unknown tab %q; use one of: %s", s, strings.Join(Tabs, ", "))
-}
+// tabName resolves --tab: a number, a name, the tab bar's short title
+// ("states") or a unique prefix (see tui.ParseTab).
+func tabName(s string) (string, error) { return tui.ParseTab(s) }
 
 func (a *app) runRoot(cmd *cobra.Command) error {
 	tab, err := tabName(a.tui.tab)

@@ -70,6 +70,11 @@ Sort fields (the first is the default):
 			if err != nil {
 				return err
 			}
+			if err := ds.CheckQuery(kind, filter); err != nil {
+				// A malformed filter is a usage error: say what is valid.
+				fmt.Fprintln(cmd.ErrOrStderr(), "casia: "+model.Safe(err.Error(), false))
+				return exitError{code: 2}
+			}
 			idx, err := ds.Query(kind, filter, sortKey, reverse)
 			if err != nil {
 				return err

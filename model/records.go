@@ -86,6 +86,11 @@ type index struct {
 	citedBy  map[string][]Ref // source id -> records citing it
 	cites    [numKinds][][]string
 
+	stateOnce    sync.Once
+	stateNames   [][]string // per country: folded names a search word may use
+	partnerState []string   // per partnership: the state its partner is, or ""
+	otherStates  [][]string // per project: states among its other countries
+
 	orders orders
 }
 

@@ -10,9 +10,11 @@ import (
 
 // Query is a parsed search: every term must match (AND). A term is plain
 // text matched as a substring of everything a record says (names, aliases,
-// topics, member countries…), `field:value` for one attribute, and either
-// can be negated with a leading "!". "double quotes" keep spaces in a term.
-// Plain text is case-insensitive unless it has an upper-case letter.
+// topics, places…), `field:value` for one attribute, and either can be
+// negated with a leading "!". "double quotes" keep spaces in a term. Plain
+// text is case-insensitive unless it has an upper-case letter. A word that
+// is a state's name, in any script, selects the records tied to that state,
+// exactly as country: does.
 type Query struct {
 	Terms []Term
 }
@@ -23,12 +25,18 @@ type Term struct {
 	Field string // "" for plain text
 	Text  string // folded; case kept when Cased
 	Cased bool
+	// Err says why a term is malformed (an unknown field, a year that is
+	// not one, a kind that does not exist). Filters skip such terms and
+	// CheckQuery reports them, so a typo is explained, never a silent 0/0.
+	Err    string
+	quoted bool   // typed in quotes: never a field ("doi:10.1" is text)
+	typed  string // as written, for messages
 }
 
 // QueryFields are the `field:` prefixes a query understands, with what each
-// matches; anything else before a colon is plain text (so URLs still work).
+// matches.
 var QueryFields = []struct{ Name, Help string }{
-	{"country", "a country's id or name (country:kz, country:kyrg)"},
+	{"country", "a country's id or name, in any script (country:kz, country:kyrg, country:Казахстан)"},
 	{"kind", "a project or event kind (kind:rail, kind:summit)"},
 	{"status", "a project status (status:operating)"},
 	{"year", "a year or range the record mentions (year:2023, year:2020..2025)"},
@@ -47,21 +55,44 @@ func isQueryField(s string) bool {
 	return false
 }
 
-// ParseQuery reads the query language. It never fails: anything it does
-// not understand is plain text.
+// looksLikeField reports whether name:value was meant as a field filter:
+// a short ASCII word before the colon and a value that is not a URL's
+// "//" (so https://… and 24.kg stay searchable text).
+func looksLikeField(name, val string) bool {
+	if len(name) < 2 || len(name) > 16 || val == "" || strings.HasPrefix(val, "/") {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// ParseQuery reads the query language. It never fails: a malformed field
+// term carries its Err (and matches nothing being skipped), anything else
+// it does not understand is plain text.
 func ParseQuery(s string) Query {
 	var q Query
 	// Queries are matched against sanitised text, so they are sanitised
 	// the same way: a control character can never match.
-	for _, tok := range tokens(Safe(s, false)) {
+	for _, tk := range tokens(Safe(s, false)) {
+		tok := tk.text
 		var t Term
-		if strings.HasPrefix(tok, "!") && len(tok) > 1 {
+		t.quoted, t.typed = tk.quoted, tk.text
+		if strings.HasPrefix(tok, "!") && len(tok) > 1 && !tk.quoted {
 			t.Neg, tok = true, tok[1:]
 		}
-		if name, val, ok := strings.Cut(tok, ":"); ok && isQueryField(strings.ToLower(name)) {
-			t.Field, tok = strings.ToLower(name), val
+		if name, val, ok := strings.Cut(tok, ":"); ok && !tk.quoted {
+			switch lower := strings.ToLower(name); {
+			case isQueryField(lower):
+				t.Field, tok = lower, val
+			case looksLikeField(name, val):
+				t.Field, tok = lower, val
+				t.Err = unknownField(name)
+			}
 		}
-		tok = strings.Trim(tok, "\"")
 		if tok == "" {
 			continue
 		}
@@ -70,33 +101,43 @@ func ParseQuery(s string) Query {
 		if t.Text == "" {
 			continue
 		}
+		if t.Err == "" {
+			t.Err = checkValue(t.Field, t.Text, t.value())
+		}
 		q.Terms = append(q.Terms, t)
 	}
 	return q
 }
 
-func tokens(s string) []string {
-	var out []string
+type token struct {
+	text   string
+	quoted bool
+}
+
+func tokens(s string) []token {
+	var out []token
 	var b strings.Builder
-	inQuote := false
+	inQuote, quoted := false, false
+	flush := func() {
+		if b.Len() > 0 || quoted {
+			out = append(out, token{b.String(), quoted})
+		}
+		b.Reset()
+		quoted = false
+	}
 	for _, r := range s {
 		switch {
 		case r == '"':
 			inQuote = !inQuote
+			quoted = true
+			continue
 		case (r == ' ' || r == '\t' || r == '\n') && !inQuote:
-			if b.Len() > 0 {
-				out = append(out, b.String())
-				b.Reset()
-			}
+			flush()
 			continue
 		}
-		if r != '"' {
-			b.WriteRune(r)
-		}
+		b.WriteRune(r)
 	}
-	if b.Len() > 0 {
-		out = append(out, b.String())
-	}
+	flush()
 	return out
 }
 
@@ -111,12 +152,12 @@ func (q Query) narrows(next Query) bool {
 		return false
 	}
 	for _, t := range next.Terms {
-		if t.Neg || t.Field != "" {
+		if t.Neg || t.Field != "" || t.Err != "" {
 			return false
 		}
 	}
 	for i, t := range q.Terms {
-		if t.Neg || t.Field != "" || !strings.Contains(Fold(next.Terms[i].Text), Fold(t.Text)) {
+		if t.Neg || t.Field != "" || t.Err != "" || !strings.Contains(Fold(next.Terms[i].Text), Fold(t.Text)) {
 			return false
 		}
 	}
@@ -136,7 +177,10 @@ func (ds *Dataset) Filter(k Kind, query string) []int {
 // the result is what Query(k, next, sortKey, reverse) returns.
 func (ds *Dataset) Refine(k Kind, prev string, prevHits []int, next, sortKey string, reverse bool) []int {
 	q := ParseQuery(next)
-	if prevHits != nil && strings.HasPrefix(next, prev) && ParseQuery(prev).narrows(q) {
+	if pq := ParseQuery(prev); prevHits != nil && strings.HasPrefix(next, prev) && pq.narrows(q) &&
+		!ds.namesState(pq) && !ds.namesState(q) {
+		// A word that becomes a state's name ("kazakhstan") selects by
+		// ties, not text, so it does not narrow what its prefix found.
 		return ds.filter(k, q, prevHits)
 	}
 	hits := ds.filter(k, q, nil)
@@ -157,20 +201,43 @@ func (ds *Dataset) filter(k Kind, q Query, within []int) []int {
 		return out
 	}
 	cand := within
+	applied := false
 	for _, t := range q.Terms {
-		if t.Field != "" {
+		if t.Err != "" {
+			continue // malformed: CheckQuery explains it
+		}
+		applied = true
+		if ids := ds.termStates(t); len(ids) > 0 {
+			cand = ds.stateHits(k, ids, t.Neg, cand)
+		} else if t.Field != "" {
 			cand = ds.fieldHits(k, t, cand)
 		} else {
 			cand = ds.searchIndex(k).textHits(t, cand, n)
+		}
+		if cand == nil {
+			cand = []int{}
 		}
 		if len(cand) == 0 {
 			break
 		}
 	}
+	if !applied {
+		return ds.filter(k, Query{}, within)
+	}
 	if cand == nil {
 		cand = []int{}
 	}
 	return cand
+}
+
+// namesState reports whether any term selects by state.
+func (ds *Dataset) namesState(q Query) bool {
+	for _, t := range q.Terms {
+		if len(ds.termStates(t)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (ds *Dataset) fieldHits(k Kind, t Term, cand []int) []int {
@@ -198,14 +265,8 @@ func (ds *Dataset) fieldMatch(r Ref, field, val string) bool {
 	prefix := func(s string) bool { return strings.HasPrefix(s, val) }
 	folded := func(s string) bool { return strings.HasPrefix(Fold(s), val) }
 	contains := func(s string) bool { return strings.Contains(s, val) }
-	countries := func(ids []string) bool {
-		for _, id := range ids {
-			if id == val || strings.HasPrefix(ds.idx.foldedCountry[id], val) {
-				return true
-			}
-		}
-		return false
-	}
+	// country: reaches here only when it names no signatory state (see
+	// termStates): then it can match a project's other countries.
 	switch field {
 	case "id":
 		return strings.HasPrefix(ds.ID(r), val)
@@ -215,28 +276,20 @@ func (ds *Dataset) fieldMatch(r Ref, field, val string) bool {
 		return ds.yearMatch(r, val)
 	}
 	switch rec := ds.Record(r).(type) {
-	case *Summit:
-		if field == "country" {
-			return countries(rec.Participants)
-		}
 	case *Country:
 		switch field {
-		case "country":
-			return countries([]string{rec.ID})
 		case "confidence":
 			return rec.Leader != nil && prefix(string(rec.Leader.Confidence))
 		}
 	case *Partnership:
 		switch field {
-		case "country":
-			return countries(rec.Members) || countries(rec.Observers)
 		case "confidence":
 			return prefix(string(rec.Confidence))
 		}
 	case *Project:
 		switch field {
 		case "country":
-			return countries(rec.Countries) || slices.ContainsFunc(rec.OtherCountries, folded)
+			return slices.ContainsFunc(rec.OtherCountries, folded)
 		case "kind":
 			return prefix(string(rec.Kind))
 		case "status":
@@ -244,8 +297,6 @@ func (ds *Dataset) fieldMatch(r Ref, field, val string) bool {
 		}
 	case *Event:
 		switch field {
-		case "country":
-			return countries(rec.Countries)
 		case "kind":
 			return prefix(string(rec.Kind))
 		case "confidence":

@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -20,12 +21,15 @@ func TestFilter(t *testing.T) {
 		{KindPartnership, "!turk", []string{"us-c5plus1"}},
 		{KindPartnership, "critical minerals", []string{"us-c5plus1"}},
 		{KindPartnership, `"critical minerals"`, []string{"us-c5plus1"}},
-		{KindPartnership, "kazakhstan", []string{}}, // members are a field, not text
+		{KindPartnership, "kazakhstan", []string{"turkiye-ots", "us-c5plus1"}}, // a state's name means country:
+		{KindPartnership, "Казахстан", []string{"turkiye-ots", "us-c5plus1"}},
+		{KindPartnership, "!kazakhstan", []string{}},
+		{KindPartnership, "kazakh", []string{}}, // not a name: plain text, and members are not text
 		{KindPartnership, "country:kazakh", []string{"turkiye-ots", "us-c5plus1"}},
 		{KindPartnership, "year:2025", []string{"us-c5plus1"}},
 		{KindPartnership, "year:2000..2010", []string{"turkiye-ots"}},
 		{KindPartnership, "year:..2010", []string{"turkiye-ots"}},
-		{KindPartnership, "year:abc", []string{}},
+		{KindPartnership, "year:abc", []string{"turkiye-ots", "us-c5plus1"}}, // malformed: skipped, CheckQuery says why
 		{KindCountry, "qazaq", []string{"kz"}},
 		{KindCountry, "Казахстан", []string{"kz"}},
 		{KindCountry, "中国", []string{"cn"}},
@@ -91,11 +95,11 @@ func TestRefineMatchesFilter(t *testing.T) {
 func TestParseQuery(t *testing.T) {
 	q := ParseQuery(`  !Turk country:KZ "good neighbour" http://x.y ! ""`)
 	want := []Term{
-		{Neg: true, Text: "Turk", Cased: true},
-		{Field: "country", Text: "kz"},
-		{Text: "good neighbour"},
-		{Text: "http://x.y"},
-		{Text: "!"},
+		{Neg: true, Text: "Turk", Cased: true, typed: "!Turk"},
+		{Field: "country", Text: "kz", typed: "country:KZ"},
+		{Text: "good neighbour", quoted: true, typed: "good neighbour"},
+		{Text: "http://x.y", typed: "http://x.y"},
+		{Text: "!", typed: "!"},
 	}
 	if !slices.Equal(q.Terms, want) {
 		t.Errorf("ParseQuery = %+v\nwant %+v", q.Terms, want)
@@ -174,7 +178,8 @@ func TestRelations(t *testing.T) {
 // range, highlight ranges inside the text, and the incremental Refine
 // agreeing with a fresh Query for every prefix.
 func FuzzSearch(f *testing.F) {
-	for _, s := range []string{"turk", "!kind:rail year:2000..", `"critical minerals"`, "country:kz !x", "Türk", "ʻ’–", "::", "!", `"`, "year:..", "id:"} {
+	for _, s := range []string{"turk", "!kind:rail year:2000..", `"critical minerals"`, "country:kz !x", "Türk", "ʻ’–", "::", "!", `"`, "year:..", "id:",
+		"kazakhstan oil", "Казахстан", `"republic of kazakhstan"`, "foo:bar china", "kind:banana"} {
 		f.Add(s)
 	}
 	ds := loadMinimal(f)
@@ -183,6 +188,7 @@ func FuzzSearch(f *testing.F) {
 			q = q[:48] // the prefix walk below is quadratic in the query
 		}
 		for k := KindSummit; k < numKinds; k++ {
+			_ = ds.CheckQuery(k, q)
 			got := ds.Filter(k, q)
 			for j, i := range got {
 				if i < 0 || i >= ds.Len(k) || (j > 0 && got[j-1] >= i) {
@@ -211,4 +217,62 @@ func FuzzSearch(f *testing.F) {
 			last = r[1]
 		}
 	})
+}
+
+// TestStateNamesAgree: a state's names in every script, and country:ID,
+// select the same records on every list.
+func TestStateNamesAgree(t *testing.T) {
+	ds := loadMinimal(t)
+	for _, c := range ds.Countries {
+		n := c.Names
+		queries := []string{"country:" + c.ID, n.Common, n.Russian, n.Chinese, `"` + n.Native + `"`, `"` + n.Official + `"`}
+		queries = append(queries, n.Aliases...)
+		for k := KindSummit; k < numKinds; k++ {
+			want := ds.Filter(k, queries[0])
+			for _, q := range queries[1:] {
+				if got := ds.Filter(k, q); !slices.Equal(got, want) {
+					t.Errorf("%s: %q gives %v, %q gives %v", k, q, got, queries[0], want)
+				}
+			}
+		}
+	}
+	// Sources have no country field: a state selects the sources whose
+	// text names it, in any of its names.
+	if got := ds.Filter(KindSource, "china"); !slices.Equal(got, ds.Filter(KindSource, "中国")) {
+		t.Errorf("sources: china %v, 中国 %v", got, ds.Filter(KindSource, "中国"))
+	}
+}
+
+func TestCheckQuery(t *testing.T) {
+	ds := loadMinimal(t)
+	for _, c := range []struct {
+		kind  Kind
+		query string
+		want  string // substring of the message; "" for no error
+	}{
+		{KindProject, "kind:rail country:kz !status:oper year:2020..2025 source:src id:cku", ""},
+		{KindProject, "https://example.org 24.kg \"doi:10.1\"", ""},
+		{KindProject, "foo:bar", `filter "foo:bar": no field "foo"; use country: kind: status: year: confidence: tier: source: id:`},
+		{KindProject, "contry:kz", "did you mean country:?"},
+		{KindEvent, "year:abc", "not a year; write year:2023, year:2020..2025 or year:..2010"},
+		{KindEvent, "year:..", "not a year"},
+		{KindProject, "kind:banana", "no project kind \"banana\"; project kinds are rail, road, pipeline, power, logistics, digital, industry"},
+		{KindEvent, "kind:rail", "event kinds are independence, diplomacy"},
+		{KindCountry, "kind:rail", "kind: filters projects and events only, not signatories"},
+		{KindProject, "status:banana", "statuses are proposed, preparatory, under construction, operating, stalled"},
+		{KindSource, "tier:gossip", "tiers are official, press"},
+		{KindPartnership, "confidence:sure", "levels are verified, single-source, conflicting, derived"},
+		{KindProject, "country:atlantis", ""}, // open-ended: simply no match
+		{KindProject, "country:Казахстан", ""},
+		{KindSource, "source:nope", ""},
+		{KindProject, "!foo:bar", "no field \"foo\""},
+	} {
+		err := ds.CheckQuery(c.kind, c.query)
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s %q: %v", c.kind, c.query, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%s %q: got %v, want …%s…", c.kind, c.query, err, c.want)
+		}
+	}
 }

@@ -9,7 +9,7 @@ import (
 	"sync"
 
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/token"
+	yamltoken "github.com/goccy/go-yaml/token"
 )
 
 // walker checks the document's shape against the Go types before decoding,
@@ -28,11 +28,11 @@ type walker struct {
 
 // nulled is a null node standing where n was, at n's position.
 func nulled(n ast.Node) ast.Node {
-	var tk *token.Token
+	var tk *yamltoken.Token
 	if t := n.GetToken(); t != nil {
-		tk = token.New("null", "null", t.Position)
+		tk = yamltoken.New("null", "null", t.Position)
 	} else {
-		tk = token.New("null", "null", &token.Position{Line: 1, Column: 1})
+		tk = yamltoken.New("null", "null", &yamltoken.Position{Line: 1, Column: 1})
 	}
 	return ast.Null(tk)
 }

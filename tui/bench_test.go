@@ -16,7 +16,7 @@ import (
 // under 1 ms at 200×60.
 func BenchmarkView(b *testing.B) {
 	ds := dataset(b)
-	for i, name := range tabNames {
+	for i, name := range TabNames() {
 		for _, sz := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
 			b.Run(fmt.Sprintf("%d-%s/%dx%d", i+1, name, sz[0], sz[1]), func(b *testing.B) {
 				m := New(ds, Options{Theme: ThemeDark})

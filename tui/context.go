@@ -19,14 +19,32 @@ type Options struct {
 	// Width and Height, when known before the program starts, let the very
 	// first frame be drawn instead of waiting for the size message.
 	Width, Height int
+	// Today is the date passed plans are judged against ("planned Sep 2026
+	// · overdue"); empty means the clock's, tests pin it.
+	Today model.Date
 }
 
-// ctx is what every tab shares within one session: the read-only dataset,
-// the current styles and the keymap. There is no package-level mutable
-// state, so any number of sessions can run in one process.
+// ctx is what every component shares within one session: the read-only
+// dataset, the current styles, the keymap, the options and the day. It is
+// passed to each component when it is built (soft-serve's common.Common);
+// there is no package-level mutable state, so any number of sessions can
+// run in one process.
 type ctx struct {
-	ds   *model.Dataset
-	st   *Styles
-	keys *KeyMap
-	opts Options
+	ds    *model.Dataset
+	st    *Styles
+	keys  *KeyMap
+	opts  Options
+	today model.Date
+}
+
+func newCtx(ds *model.Dataset, opts Options) *ctx {
+	if opts.Theme == "" {
+		opts.Theme = ThemeAuto
+	}
+	today := opts.Today
+	if !today.Valid() {
+		today = model.Today()
+	}
+	return &ctx{ds: ds, keys: DefaultKeys(), opts: opts, today: today,
+		st: NewStyles(opts.Theme, true, opts.NoColor)}
 }

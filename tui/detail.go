@@ -128,7 +128,7 @@ func (p *detail) update(msg tea.KeyPressMsg) tea.Cmd {
 		if len(p.links) > 0 && (p.sel < 0 || p.sel < len(p.links)-1) {
 			next := p.sel + 1
 			// Scroll through long text before jumping to a far link.
-			if p.sel >= 0 && p.links[next].line >= p.off+p.h+p.h/2 {
+			if p.links[next].line >= p.off+p.h+p.h/2 {
 				p.scroll(1)
 				return nil
 			}

@@ -10,7 +10,7 @@ var fuzzKeys = []string{
 	"enter", "tab", "shift+tab", "esc", "up", "down", "left", "right", "pgup", "pgdown",
 	"home", "end", "backspace", "space", "ctrl+p", "ctrl+d", "ctrl+u",
 	"/", ":", "?", "[", "]", "s", "S", "y", "o", "c", "m", "v", "a", "g", "G", "j", "k", "h", "l",
-	"1", "2", "3", "4", "5", "6", "7", "t", "u", "r", "!", "\"", "é", "中",
+	"1", "2", "3", "4", "5", "6", "7", "t", "u", "r", "!", "\"", "é", "中", "p", "z", "x",
 }
 
 // decode turns fuzz bytes into dashboard events: keys, pastes, mouse

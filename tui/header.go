@@ -3,38 +3,36 @@ package tui
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 )
 
+// brandWidth is " casia " and the space after it.
+const brandWidth = len(" casia ") + 1
+
 // tabLabels returns the tab bar's labels in the widest form that fits:
-// full names, short names, or numbers with only the active tab named.
+// full titles, short titles, or numbers with only the active tab named.
 func (m *Model) tabLabels() []string {
-	forms := []func(i int, t tab) string{
-		func(i int, t tab) string { return itoa(i+1) + " " + t.title() },
-		func(i int, t tab) string { return itoa(i+1) + " " + t.shortTitle() },
-		func(i int, t tab) string {
+	forms := []func(i int) string{
+		func(i int) string { return itoa(i+1) + " " + tabSpecs[i].title },
+		func(i int) string { return itoa(i+1) + " " + tabSpecs[i].short },
+		func(i int) string {
 			if i == m.active {
-				return itoa(i+1) + " " + t.shortTitle()
+				return itoa(i+1) + " " + tabSpecs[i].short
 			}
 			return itoa(i + 1)
 		},
+		func(i int) string { return itoa(i + 1) },
 	}
-	brand := len(" casia ") + 1
+	labels := make([]string, numTabs)
 	for _, f := range forms {
-		labels := make([]string, len(m.tabs))
-		total := brand
-		for i, t := range m.tabs {
-			labels[i] = f(i, t)
+		total := brandWidth
+		for i := range labels {
+			labels[i] = f(i)
 			total += ansi.StringWidth(labels[i]) + 2
 		}
 		if total <= m.w {
-			return labels
+			break
 		}
-	}
-	labels := make([]string, len(m.tabs))
-	for i := range m.tabs {
-		labels[i] = itoa(i + 1)
 	}
 	return labels
 }
@@ -62,7 +60,7 @@ func (m *Model) tabBar() string {
 
 // tabAtX is the column where tab i's label starts (for tests and clicks).
 func (m *Model) tabAtX(i int) int {
-	at := len(" casia ") + 1
+	at := brandWidth
 	for j, l := range m.tabLabels() {
 		if j == i {
 			return at + 1
@@ -74,7 +72,7 @@ func (m *Model) tabAtX(i int) int {
 
 // tabAt maps a click on the tab bar to a tab.
 func (m *Model) tabAt(x int) int {
-	at := len(" casia ") + 1
+	at := brandWidth
 	for i, l := range m.tabLabels() {
 		w := ansi.StringWidth(l) + 2
 		if x >= at && x < at+w {
@@ -83,48 +81,4 @@ func (m *Model) tabAt(x int) int {
 		at += w
 	}
 	return -1
-}
-
-// statusLine is the filter box, or a message, or the tab's filter, on the
-// left; the tab's counts and sort on the right.
-func (m *Model) statusLine() string {
-	st := m.c.st
-	t := m.tabs[m.active]
-	right := t.status()
-	var left string
-	switch {
-	case m.filtering:
-		left = m.input.View()
-	case m.status != "":
-		if m.statusErr {
-			left = st.Error.Render(m.status)
-		} else {
-			left = st.Message.Render(m.status)
-		}
-	case t.filterable() && t.filter() != "":
-		left = st.StatusKey.Render("/") + " " + st.Text.Render(t.filter()) + st.Dim.Render("  (esc clears)")
-	}
-	rw := ansi.StringWidth(right)
-	if rw > m.w/2 {
-		right, rw = truncate(right, m.w/2), min(rw, m.w/2)
-	}
-	lw := max(m.w-rw-1, 0)
-	return fitLine(fitLine(" "+left, lw)+" "+st.Count.Render(right), m.w)
-}
-
-// helpLine is the short help of the active tab plus the global keys.
-func (m *Model) helpLine() string {
-	k := m.c.keys
-	var b []key.Binding
-	if m.filtering {
-		b = []key.Binding{
-			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
-			key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-		}
-	} else {
-		b = append(m.tabs[m.active].help(), k.NextTab, k.Palette, k.Help, k.Quit)
-	}
-	m.help.SetWidth(m.w - 1)
-	return fitLine(" "+m.help.ShortHelpView(b), m.w)
 }

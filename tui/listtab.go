@@ -5,20 +5,21 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"casia/model"
 )
 
 // listTab is a table of records beside (or above) the selected record's
 // detail. Signatories, Partnerships, Infrastructure and Sources are list
-// tabs that differ only in kind and columns.
+// tabs that differ only in kind and columns; the timeline draws a rail in
+// place of the table.
 type listTab struct {
 	results
-	name, short string
-	cols        []string // model column keys, most important first
 	tbl         table
 	det         detail
 	w, h        int
+	pane        paneMode
 	side        bool // table and detail side by side
 	tableW      int
 	tableH      int // including the header line
@@ -28,8 +29,16 @@ type listTab struct {
 	// when toggled with "c".
 	extra     panel
 	showExtra bool
-	// tableViewFunc replaces the table (the timeline draws a rail).
+	// The timeline replaces the table: its rows, its width to show every
+	// row whole, and its height when stacked above the detail.
 	tableViewFunc func() []string
+	needFunc      func() int
+	stackFunc     func(h int) int
+	scrollFunc    func() // keeps the cursor on screen; nil for table rows
+	// measured is set once the tab has been drawn: measuring its columns
+	// (which may need every record's citations) waits until then, so
+	// start-up pays only for the tab it shows.
+	measured bool
 }
 
 // panel is an alternative right-hand pane, such as a chart.
@@ -39,20 +48,22 @@ type panel interface {
 	update(t *listTab, msg tea.KeyPressMsg) (handled bool)
 }
 
-func newListTab(c *ctx, k model.Kind, name, short string, cols []string) *listTab {
-	t := &listTab{results: newResults(c, k), name: name, short: short, cols: cols}
+func newListTab(c *ctx, k model.Kind, cols []colSpec, extra []model.Column) *listTab {
+	t := &listTab{results: newResults(c, k)}
+	if cols != nil {
+		t.tbl = newTable(k, cols, extra)
+	}
 	t.det = detail{c: c, sel: -1}
 	return t
 }
 
-func (t *listTab) title() string      { return t.name }
-func (t *listTab) shortTitle() string { return t.short }
-func (t *listTab) filterable() bool   { return true }
-func (t *listTab) filter() string     { return t.query }
+func (t *listTab) filter() string      { return t.query }
+func (t *listTab) filterError() string { return t.qerr }
 
 func (t *listTab) setFilter(q string) {
 	t.setQuery(q)
-	t.syncDetail()
+	t.top = 0
+	t.relayout()
 }
 
 func (t *listTab) selectRef(r model.Ref) bool {
@@ -60,36 +71,88 @@ func (t *listTab) selectRef(r model.Ref) bool {
 		// Not among the hits: clear the filter so the record can be shown.
 		t.setQuery("")
 		if !t.results.selectRef(r) {
+			t.relayout()
 			return false
 		}
 	}
-	t.syncDetail()
+	t.relayout()
 	return true
 }
 
 func (t *listTab) invalidate() {
 	t.det.dirty = true
-	t.tbl.key = ""
+	t.tbl.lkey.width = -1
 }
 
 func (t *listTab) sortState() (string, bool) { return t.sortKey(), t.reverse }
 
 func (t *listTab) restoreSort(key string, reverse bool) {
 	t.setSortKey(key, reverse)
+	t.top = 0
 	t.syncDetail()
+}
+
+func (t *listTab) setPane(p paneMode) {
+	t.pane = p
+	if p == paneList {
+		t.detailFocus = false
+		t.showExtra = false
+	}
+	t.relayout()
+	if _, ok := t.selected(); ok && p == paneDetail && !t.showExtra && !t.detailFocus {
+		// Zoomed to read: keys go to the pane, from its top.
+		t.detailFocus = true
+		t.syncDetail()
+	}
 }
 
 func (t *listTab) setSize(w, h int) {
 	t.w, t.h = w, h
-	t.side = w >= 100
-	if t.side {
-		t.tableW = max(w*11/20, 40)
+	t.relayout()
+}
+
+// Detail panes are at least this wide beside a list (or 30% of the window
+// if more, up to detailMax); the list takes the rest it needs.
+const (
+	detailMin = 44
+	detailMax = 60
+)
+
+// relayout shares the area between list and detail for the pane mode.
+func (t *listTab) relayout() {
+	w, h := t.w, t.h
+	t.side = false
+	switch {
+	case t.pane == paneList:
+		t.tableW, t.tableH = w, h
+		t.det.setSize(0, 0)
+	case t.pane == paneDetail:
+		t.tableW, t.tableH = 0, 0
+		t.det.setSize(w, h)
+	case w >= 100:
+		t.side = true
+		dmin := min(max(detailMin, w*3/10), detailMax)
+		switch {
+		case !t.measured:
+			t.tableW = min(w*11/20, w-dmin-1) // until view measures it
+		case t.needFunc != nil:
+			t.tableW = min(max(t.needFunc(), w*2/5), w-dmin-1)
+		default:
+			t.tableW = min(max(t.tbl.need(t.c.ds, t.kind), w*2/5), w-dmin-1)
+			// Columns that drop leave their room to the detail.
+			t.tableW = max(t.tbl.fit(t.c.ds, t.kind, t.tableW, t.tbl.forcedFor(t.sortKey())), w*2/5)
+		}
 		t.tableH = h
 		t.det.setSize(w-t.tableW-1, h)
-	} else {
+	default:
 		t.tableW = w
-		rows := min(len(t.hits), max((h-1)*2/5-1, 2))
-		t.tableH = min(rows+1, h)
+		var rows int
+		if t.stackFunc != nil {
+			rows = t.stackFunc(h)
+		} else {
+			rows = min(len(t.hits), max((h-1)*2/5-1, 2)) + 1
+		}
+		t.tableH = min(rows, h)
 		t.det.setSize(w, max(h-t.tableH-1, 0))
 	}
 	t.syncDetail()
@@ -105,6 +168,10 @@ func (t *listTab) syncDetail() {
 		t.detailFocus = false
 	}
 	t.det.focused = t.detailFocus
+	if t.scrollFunc != nil {
+		t.scrollFunc()
+		return
+	}
 	rows := t.tableH - 1
 	if rows <= 0 {
 		return
@@ -142,6 +209,8 @@ func (t *listTab) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+func toPane(p paneMode) tea.Cmd { return func() tea.Msg { return paneMsg(p) } }
+
 func (t *listTab) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := t.c.keys
 	if t.extra != nil && key.Matches(msg, k.Chart) {
@@ -150,6 +219,9 @@ func (t *listTab) key(msg tea.KeyPressMsg) tea.Cmd {
 			t.detailFocus = false
 		}
 		t.syncDetail()
+		if t.showExtra && t.pane == paneList {
+			return toPane(paneSplit)
+		}
 		return nil
 	}
 	if t.showExtra && t.extra != nil && t.extra.update(t, msg) {
@@ -161,6 +233,9 @@ func (t *listTab) key(msg tea.KeyPressMsg) tea.Cmd {
 			t.detailFocus = false
 			t.det.sel, t.det.dirty = -1, true
 			t.syncDetail()
+			if t.pane == paneDetail {
+				return toPane(paneSplit)
+			}
 			return nil
 		}
 		return t.det.update(msg)
@@ -183,11 +258,17 @@ func (t *listTab) key(msg tea.KeyPressMsg) tea.Cmd {
 		if _, ok := t.selected(); ok && !t.showExtra {
 			t.detailFocus = true
 			t.det.selectLink(0)
+			if t.pane == paneList {
+				t.syncDetail()
+				return toPane(paneSplit)
+			}
 		}
 	case key.Matches(msg, k.Sort):
 		t.setSort(t.sortI+1, false)
+		t.top = 0
 	case key.Matches(msg, k.SortReverse):
 		t.setSort(t.sortI, !t.reverse)
+		t.top = 0
 	case key.Matches(msg, k.Back):
 		if t.query != "" {
 			t.setFilter("")
@@ -202,7 +283,12 @@ func (t *listTab) key(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (t *listTab) inDetail(x, y int) bool {
-	if t.side {
+	switch {
+	case t.pane == paneList:
+		return false
+	case t.pane == paneDetail:
+		return true
+	case t.side:
 		return x > t.tableW
 	}
 	return y > t.tableH
@@ -217,7 +303,7 @@ func (t *listTab) click(m tea.Mouse) tea.Cmd {
 			return nil
 		}
 		y := m.Y
-		if !t.side {
+		if !t.side && t.pane == paneSplit {
 			y -= t.tableH + 1
 		}
 		t.detailFocus = true
@@ -241,12 +327,21 @@ func (t *listTab) view() string {
 	if t.w <= 0 || t.h <= 0 {
 		return ""
 	}
+	if !t.measured {
+		t.measured = true
+		t.relayout()
+	}
 	st := t.c.st
 	var tbl []string
-	if t.tableViewFunc != nil {
-		tbl = t.tableViewFunc()
-	} else {
-		tbl = t.tableView()
+	if t.pane != paneDetail {
+		if t.tableViewFunc != nil {
+			tbl = t.tableViewFunc()
+		} else {
+			tbl = t.tableView()
+		}
+	}
+	if t.pane == paneList {
+		return block(tbl, t.w, t.h)
 	}
 	var right []string
 	rw, rh := t.det.w, t.det.h
@@ -263,7 +358,10 @@ func (t *listTab) view() string {
 		t.det.focused = t.detailFocus
 		right = t.det.view()
 	}
-	if t.side {
+	switch {
+	case t.pane == paneDetail:
+		return block(right, t.w, t.h)
+	case t.side:
 		sep := make([]string, t.h)
 		for i := range sep {
 			sep[i] = st.Rule.Render("│")
@@ -275,17 +373,80 @@ func (t *listTab) view() string {
 	return block(lines, t.w, t.h)
 }
 
-func (t *listTab) tableView() []string {
-	st := t.c.st
-	w, h := t.tableW, t.tableH
-	t.tbl.layout(t.c.ds, t.kind, t.cols, w)
-	lines := make([]string, 0, h)
-	if h > 0 {
-		lines = append(lines, t.tbl.header(st, t.sortKey(), t.descending(), w))
+// visibleRows are the records on screen, in order.
+func (t *listTab) visibleRows() []int {
+	rows := max(t.tableH-1, 0)
+	end := min(t.top+rows, len(t.hits))
+	if t.top >= end {
+		return nil
 	}
-	for i := t.top; i < len(t.hits) && len(lines) < h; i++ {
+	return t.hits[t.top:end]
+}
+
+// shownCell is a table cell as drawn: its text, the whole value, and its
+// column's width and role.
+type shownCell struct {
+	text, full   string
+	width, textW int // the column's width, the text's
+	role         colRole
+}
+
+// shownRows lays out the table for its width and returns the visible rows'
+// cells as they will be drawn: names cut so that no two read alike.
+func (t *listTab) shownRows() [][]shownCell {
+	ds := t.c.ds
+	vis := t.visibleRows()
+	t.tbl.layout(t.tbl.natural(ds, t.kind, vis), t.tableW, t.tbl.forcedFor(t.sortKey()))
+	rows := make([][]shownCell, len(vis))
+	names := make([]string, len(vis))
+	nameCut := false
+	cells := make([]shownCell, len(vis)*len(t.tbl.show))
+	for r, rec := range vis {
+		row := cells[r*len(t.tbl.show) : (r+1)*len(t.tbl.show)]
+		for j, i := range t.tbl.show {
+			full := t.tbl.cols[i].Cell(ds, rec)
+			fw, cw := t.tbl.cellWidth(rec, i, full), t.tbl.widths[j]
+			c := shownCell{text: full, full: full, width: cw, textW: fw, role: t.tbl.specs[i].role}
+			if fw > cw {
+				if i == t.tbl.name {
+					nameCut = true
+				} else {
+					c.text = truncate(full, cw)
+					c.textW = ansi.StringWidth(c.text)
+				}
+			}
+			if i == t.tbl.name {
+				names[r] = full
+			}
+			row[j] = c
+		}
+		rows[r] = row
+	}
+	if nameCut {
+		names = cutNames(names, t.tbl.nameWidth())
+		for r := range rows {
+			for j, i := range t.tbl.show {
+				if i == t.tbl.name && names[r] != rows[r][j].full {
+					rows[r][j].text = names[r]
+					rows[r][j].textW = ansi.StringWidth(names[r])
+				}
+			}
+		}
+	}
+	return rows
+}
+
+func (t *listTab) tableView() []string {
+	w, h := t.tableW, t.tableH
+	if w <= 0 || h <= 0 {
+		return nil
+	}
+	rows := t.shownRows()
+	lines := make([]string, 0, h)
+	lines = append(lines, t.tbl.header(t.c.st, t.sortKey(), t.descending(), w))
+	for r, row := range rows {
 		mode := rowPlain
-		if i == t.cur {
+		if t.top+r == t.cur {
 			// While the detail pane has focus the row stays marked but
 			// not reversed, so it is clear where keys go.
 			mode = rowSelected
@@ -293,7 +454,7 @@ func (t *listTab) tableView() []string {
 				mode = rowMarked
 			}
 		}
-		lines = append(lines, t.tbl.row(t.c, t.kind, t.hits[i], mode, t.q, w))
+		lines = append(lines, t.tbl.row(t.c, row, mode, t.q, w))
 	}
 	return fitLines(lines, w, h)
 }
@@ -301,16 +462,24 @@ func (t *listTab) tableView() []string {
 func (t *listTab) help() []key.Binding {
 	k := t.c.keys
 	if t.detailFocus {
-		return []key.Binding{k.Up, k.Down, k.Enter, k.Back, k.Copy, k.Open}
+		back := k.Back
+		back.SetHelp("esc", "back to the list")
+		enter := k.Enter
+		enter.SetHelp("enter", "follow link")
+		return []key.Binding{enter, k.Up, k.Down, back, k.Open, k.Copy, k.HistBack}
 	}
-	b := []key.Binding{k.Up, k.Down, k.Enter, k.Filter, k.Sort}
+	pane, zoom := k.Pane, k.Zoom
+	if t.pane == paneList {
+		pane.SetHelp("p", "show detail")
+	}
+	b := []key.Binding{k.Filter, k.Enter, k.Sort, pane, zoom}
 	if t.extra != nil {
 		b = append(b, k.Chart)
 		if t.showExtra {
 			b = append(b, t.extra.keys()...)
 		}
 	}
-	return append(b, k.Copy)
+	return append(b, k.SortReverse, k.Copy, k.Up, k.Down)
 }
 
 func (t *listTab) status() string {

@@ -64,13 +64,6 @@ func newMapTab(c *ctx) *mapTab {
 	return t
 }
 
-func (t *mapTab) title() string               { return "Map" }
-func (t *mapTab) shortTitle() string          { return "Map" }
-func (t *mapTab) filterable() bool            { return false }
-func (t *mapTab) filter() string              { return "" }
-func (t *mapTab) setFilter(string)            {}
-func (t *mapTab) sortState() (string, bool)   { return "", false }
-func (t *mapTab) restoreSort(string, bool)    {}
 func (t *mapTab) invalidate()                 { t.cacheKey = "" }
 func (t *mapTab) selected() (model.Ref, bool) { return t.ref() }
 

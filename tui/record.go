@@ -125,13 +125,68 @@ func summitSide(d *doc, s *model.Summit) {
 	}
 	facts(d, "Outcomes", s.Outcomes)
 	facts(d, "Context", s.Context)
+	tradeHistory(d, "China–Central Asia trade by year", s.TradeHistory)
 	if len(s.History) > 0 {
 		d.section("History of the mechanism")
 		for i := range s.History {
 			m := &s.History[i]
-			d.bullet(meetingText(m), m.Confidence, m.Note)
+			d.bullet(meetingText(d.c, m), m.Confidence, m.Note)
 		}
 	}
+}
+
+// tradeHistory lists figures by year, one short line each, oldest first
+// as the data gives them.
+func tradeHistory(d *doc, title string, fs []model.Figure) {
+	if len(fs) == 0 {
+		return
+	}
+	d.section(title)
+	for i := range fs {
+		f := &fs[i]
+		year := f.Period()
+		if year == "" {
+			year = "—"
+		} else {
+			year = model.Date(year).Human()
+		}
+		d.hanging(d.c.st.Label.Render(padRight(year, 10)), d.text(f.String())+" "+d.c.st.badge(f.Confidence))
+		d.indent = 10
+		d.note(f.Note)
+	}
+}
+
+// memberships lists a state's organisations with role and dates, and when
+// it left.
+func memberships(d *doc, ms []model.Membership) {
+	if len(ms) == 0 {
+		return
+	}
+	d.section("Memberships")
+	for _, m := range ms {
+		role := strings.ReplaceAll(string(m.Role), "-", " ")
+		v := m.Org.Name() + " · " + role
+		switch {
+		case m.Until != "":
+			if m.Since != "" {
+				v += " from " + m.Since.Human() + ","
+			}
+			v += " left " + m.Until.Human()
+		case m.Since != "":
+			v += " since " + m.Since.Human()
+		}
+		d.styledField(strings.ToUpper(string(m.Org)), d.text(v)+" "+d.c.st.badge(m.Confidence))
+		d.note(m.Note)
+	}
+}
+
+// planText is a dated plan's status in words ("planned Sep 2026 · overdue"),
+// or "" for what is not a plan.
+func planText(c *ctx, when model.Date, planned bool, checked model.Date) string {
+	if s := model.PlanStatus(when, planned, checked, c.today); s != "" {
+		return " (" + s + ")"
+	}
+	return ""
 }
 
 func facts(d *doc, title string, fs []model.Fact) {
@@ -144,16 +199,12 @@ func facts(d *doc, title string, fs []model.Fact) {
 	}
 }
 
-func meetingText(m *model.Meeting) string {
+func meetingText(c *ctx, m *model.Meeting) string {
 	s := model.Span(m.Date, m.End)
 	if m.Place != "" {
 		s += ", " + m.Place
 	}
-	s += ": " + m.Text
-	if m.Planned {
-		s += " (planned)"
-	}
-	return s
+	return s + ": " + m.Text + planText(c, m.Date, m.Planned, m.Checked)
 }
 
 func renderCountry(d *doc, c *model.Country) {
@@ -192,6 +243,8 @@ func renderCountry(d *doc, c *model.Country) {
 	d.figure("GDP", c.GDP)
 	d.figure("GDP per capita", c.GDPPerCapita)
 	d.figure("Trade w/ China", c.TradeWithChina)
+	tradeHistory(d, "Trade with China by year", c.TradeHistory)
+	memberships(d, c.Memberships)
 	d.para(c.Summary)
 	for _, f := range c.Notes {
 		d.bullet(f.Text, f.Confidence, f.Note)
@@ -229,7 +282,7 @@ func renderPartnership(d *doc, p *model.Partnership) {
 	}
 	d.blank()
 	if l := p.Launched; l != nil {
-		d.styledField("Launched", d.text(model.Span(l.Date, l.End)+": "+l.Text)+" "+d.c.st.badge(l.Confidence))
+		d.styledField("Launched", d.text(model.Span(l.Date, l.End)+": "+l.Text+planText(d.c, l.Date, l.Planned, l.Checked))+" "+d.c.st.badge(l.Confidence))
 		d.note(l.Note)
 	}
 	for _, m := range []struct {
@@ -237,7 +290,7 @@ func renderPartnership(d *doc, p *model.Partnership) {
 		m     *model.Meeting
 	}{{"First summit", p.FirstSummit}, {"Latest meeting", p.LatestMeeting}, {"Next meeting", p.NextMeeting}} {
 		if m.m != nil {
-			d.styledField(m.label, d.text(meetingText(m.m))+" "+d.c.st.badge(m.m.Confidence))
+			d.styledField(m.label, d.text(meetingText(d.c, m.m))+" "+d.c.st.badge(m.m.Confidence))
 			d.note(m.m.Note)
 		}
 	}
@@ -248,7 +301,7 @@ func renderPartnership(d *doc, p *model.Partnership) {
 		d.section("Meetings")
 		for i := range p.Meetings {
 			m := &p.Meetings[i]
-			d.bullet(meetingText(m), m.Confidence, m.Note)
+			d.bullet(meetingText(d.c, m), m.Confidence, m.Note)
 		}
 	}
 	members(d, "Members", p.Members)
@@ -291,10 +344,7 @@ func renderProject(d *doc, p *model.Project) {
 	if len(p.Milestones) > 0 {
 		d.section("Milestones")
 		for _, m := range p.Milestones {
-			s := model.Span(m.Date, m.End) + ": " + m.Text
-			if m.Planned {
-				s += " (planned)"
-			}
+			s := model.Span(m.Date, m.End) + ": " + m.Text + planText(d.c, m.Date, m.Planned, m.Checked)
 			d.bullet(s, m.Confidence, m.Note)
 		}
 	}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 
 	"casia/model"
@@ -18,7 +19,8 @@ type results struct {
 	sortI   int
 	reverse bool
 	cur     int
-	gen     int // bumped whenever hits change, for caches of derived rows
+	gen     int    // bumped whenever hits change, for caches of derived rows
+	qerr    string // why the query is malformed, "" when it is not
 }
 
 func newResults(c *ctx, k model.Kind) results {
@@ -47,34 +49,33 @@ func (r *results) sortField() model.SortField {
 // first.
 func (r *results) descending() bool { return r.sortField().Numeric != r.reverse }
 
-// setQuery refilters, keeping the selected record when it still matches.
+// setQuery refilters and puts the cursor on the first match.
 func (r *results) setQuery(q string) {
 	if q == r.query {
 		return
 	}
-	keep, had := r.selected()
 	r.hits = r.c.ds.Refine(r.kind, r.query, r.hits, q, r.sortKey(), r.reverse)
 	r.query, r.q = q, model.ParseQuery(q)
+	r.qerr = ""
+	var qe *model.QueryError
+	if err := r.c.ds.CheckQuery(r.kind, q); errors.As(err, &qe) {
+		r.qerr = qe.Msg
+	}
 	r.cur = 0
 	r.gen++
-	if had {
-		r.selectRef(keep)
-	}
 }
 
-// setSort changes the order, keeping the selection.
+// setSort changes the order and puts the cursor on the first row, where
+// the order starts.
 func (r *results) setSort(i int, reverse bool) {
 	n := len(model.SortFields(r.kind))
 	if n == 0 {
 		return
 	}
-	keep, had := r.selected()
 	r.sortI, r.reverse = (i%n+n)%n, reverse
 	r.c.ds.Sort(r.kind, r.hits, r.sortKey(), r.reverse)
+	r.cur = 0
 	r.gen++
-	if had {
-		r.selectRef(keep)
-	}
 }
 
 // setSortKey restores a remembered sort by name.

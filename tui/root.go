@@ -1,15 +1,9 @@
 package tui
 
 import (
-	"fmt"
-	"strings"
-	"time"
-
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"casia/model"
 )
@@ -21,39 +15,19 @@ const (
 	MinHeight = 12
 )
 
-// tab is one page of the dashboard. Tabs are pointers that update in place;
-// the root owns layout and routes messages to the active one.
-type tab interface {
-	title() string
-	shortTitle() string
-	setSize(w, h int)
-	update(msg tea.Msg) tea.Cmd
-	view() string // exactly the size given to setSize
-	help() []key.Binding
-	status() string
-	filterable() bool
-	filter() string
-	setFilter(q string)
-	selected() (model.Ref, bool)
-	selectRef(r model.Ref) bool
-	sortState() (string, bool)
-	restoreSort(key string, reverse bool)
-	invalidate() // styles changed
-}
-
-// Model is the root of the dashboard.
+// Model is the root of the dashboard. It owns the window size, the tabs,
+// the overlays (help, palette), the filter box, the pane mode and the
+// back/forward history, and routes every message.
 type Model struct {
 	c      *ctx
-	tabs   []tab
+	tabs   [numTabs]component
 	active int
 	w, h   int
+	pane   paneMode
 
-	input     textinput.Model // the filter box, shared by the tabs
-	filtering bool
-	palette   *palette
-	showHelp  bool
-	helpTop   int // first line of the help overlay shown, when it is taller than the window
-	help      help.Model
+	filter  filterBox
+	overlay overlay // help or palette, nil when none
+	help    help.Model
 
 	history []navEntry
 	histPos int // index of the current entry in history
@@ -61,8 +35,6 @@ type Model struct {
 	status    string
 	statusErr bool
 	statusSeq int
-
-	bgKnown bool
 
 	panicNext bool // see panichook.go
 
@@ -73,47 +45,23 @@ type Model struct {
 // panicKey is empty except in test builds (panichook.go).
 var panicKey string
 
-type navEntry struct {
-	tab int
-	ref model.Ref
-	has bool
-}
-
-// Tab indexes, in design.md's order.
-const (
-	tabSummit = iota
-	tabSignatories
-	tabPartnerships
-	tabInfrastructure
-	tabTimeline
-	tabMap
-	tabSources
-)
-
 // New builds a dashboard session over a dataset.
 func New(ds *model.Dataset, opts Options) *Model {
-	if opts.Theme == "" {
-		opts.Theme = ThemeAuto
-	}
-	c := &ctx{ds: ds, keys: DefaultKeys(), opts: opts}
-	c.st = NewStyles(opts.Theme, true, opts.NoColor)
+	c := newCtx(ds, opts)
 	m := &Model{c: c}
-	m.tabs = []tab{
-		newSummitTab(c),
-		newSignatoriesTab(c),
-		newPartnershipsTab(c),
-		newInfrastructureTab(c),
-		newTimelineTab(c),
-		newMapTab(c),
-		newSourcesTab(c),
+	m.tabs = [numTabs]component{
+		tabSummit:         newSummitTab(c),
+		tabSignatories:    newSignatoriesTab(c),
+		tabPartnerships:   newPartnershipsTab(c),
+		tabInfrastructure: newInfrastructureTab(c),
+		tabTimeline:       newTimelineTab(c),
+		tabMap:            newMapTab(c),
+		tabSources:        newSourcesTab(c),
 	}
-	m.input = textinput.New()
-	m.input.Prompt = "/ "
-	m.input.Placeholder = "filter: words, !not, country:kz, kind:rail, year:2023"
-	m.input.CharLimit = 200
+	m.filter = newFilterBox(c)
 	m.help = help.New()
 	m.applyStyles()
-	m.restore(opts)
+	m.restore(c.opts)
 	m.history = []navEntry{m.here()}
 	if opts.Width > 0 && opts.Height > 0 {
 		m.Update(tea.WindowSizeMsg{Width: opts.Width, Height: opts.Height})
@@ -125,57 +73,68 @@ func New(ds *model.Dataset, opts Options) *Model {
 func (m *Model) restore(opts Options) {
 	if s := opts.State; s != nil {
 		for i, t := range m.tabs {
-			name := tabNames[i]
+			name := tabSpecs[i].name
 			if srt, ok := s.Sort[name]; ok {
-				t.restoreSort(srt.Key, srt.Reverse)
+				if st, ok := t.(sortable); ok {
+					st.restoreSort(srt.Key, srt.Reverse)
+				}
 			}
-			if q, ok := s.Filters[name]; ok && t.filterable() {
-				t.setFilter(q)
+			if q, ok := s.Filters[name]; ok {
+				if f, ok := t.(filterable); ok {
+					f.setFilter(q)
+				}
 			}
 		}
 		if i := tabIndex(s.Tab); i >= 0 {
 			m.active = i
 		}
+		m.pane = parsePane(s.Pane)
 	}
-	if i := tabIndex(opts.Tab); i >= 0 {
-		m.active = i
+	if name, err := ParseTab(opts.Tab); err == nil && name != "" {
+		m.active = tabIndex(name)
 	}
-	if opts.Filter != "" && m.tabs[m.active].filterable() {
-		m.tabs[m.active].setFilter(opts.Filter)
+	if f, ok := m.tabs[m.active].(filterable); ok && opts.Filter != "" {
+		f.setFilter(opts.Filter)
 	}
-}
-
-var tabNames = []string{"summit", "signatories", "partnerships", "infrastructure", "timeline", "map", "sources"}
-
-func tabIndex(name string) int {
-	for i, n := range tabNames {
-		if n == name {
-			return i
-		}
-	}
-	return -1
+	m.setPane(m.pane)
 }
 
 // Snapshot is the session's state worth remembering between runs.
 func (m *Model) Snapshot() *State {
-	s := &State{Version: stateVersion, Tab: tabNames[m.active], Filters: map[string]string{}, Sort: map[string]SortState{}}
+	s := &State{Version: stateVersion, Tab: tabSpecs[m.active].name, Filters: map[string]string{},
+		Sort: map[string]SortState{}}
+	if m.pane != paneSplit {
+		s.Pane = m.pane.String()
+	}
 	for i, t := range m.tabs {
-		if q := t.filter(); q != "" {
-			s.Filters[tabNames[i]] = q
+		if f, ok := t.(filterable); ok && f.filter() != "" {
+			s.Filters[tabSpecs[i].name] = f.filter()
 		}
-		if k, rev := t.sortState(); k != "" {
-			s.Sort[tabNames[i]] = SortState{Key: k, Reverse: rev}
+		if st, ok := t.(sortable); ok {
+			if k, rev := st.sortState(); k != "" {
+				s.Sort[tabSpecs[i].name] = SortState{Key: k, Reverse: rev}
+			}
 		}
 	}
 	return s
 }
 
 func (m *Model) applyStyles() {
-	st := m.c.st
-	m.input.SetStyles(st.Input)
-	m.help.Styles = st.Help
+	m.filter.restyle()
+	m.help.Styles = m.c.st.Help
 	for _, t := range m.tabs {
-		t.invalidate()
+		if r, ok := t.(restylable); ok {
+			r.invalidate()
+		}
+	}
+}
+
+func (m *Model) setPane(p paneMode) {
+	m.pane = p
+	for _, t := range m.tabs {
+		if pt, ok := t.(paned); ok {
+			pt.setPane(p)
+		}
 	}
 }
 
@@ -198,14 +157,14 @@ func (m *Model) headerHeight() int {
 
 func (m *Model) resize() {
 	m.help.SetWidth(m.w)
-	m.input.SetWidth(max(m.w-30, 10))
+	m.filter.setWidth(m.w - 30)
 	for _, t := range m.tabs {
 		t.setSize(m.w, m.bodyHeight())
 	}
 }
 
-// Update routes a message: overlays and the filter box get keys first,
-// then the global keys, then the active tab.
+// Update routes a message: an open overlay or the focused filter box gets
+// it first, then the global keys, then the active tab.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.frameValid = false
 	switch msg := msg.(type) {
@@ -215,7 +174,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.BackgroundColorMsg:
 		if m.c.opts.Theme == ThemeAuto {
-			m.bgKnown = true
 			m.c.st = NewStyles(ThemeAuto, msg.IsDark(), m.c.opts.NoColor)
 			m.applyStyles()
 		}
@@ -223,14 +181,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
 	case tea.PasteMsg:
-		if m.palette != nil {
-			return m, m.palette.update(msg)
-		}
-		if m.filtering {
-			var cmd tea.Cmd
-			m.input, cmd = m.input.Update(msg)
-			m.tabs[m.active].setFilter(m.input.Value())
-			return m, cmd
+		switch {
+		case m.overlay != nil:
+			return m, m.toOverlay(msg)
+		case m.filter.focused:
+			return m, m.toFilter(msg)
 		}
 		return m, nil
 	case tea.MouseClickMsg:
@@ -251,19 +206,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case navigateMsg:
-		m.go_(msg.ref, true)
+		m.show(msg.ref, true)
 		return m, nil
 	case jumpTabMsg:
 		m.switchTab(int(msg))
 		return m, nil
-	case closePaletteMsg:
-		m.palette = nil
+	case paneMsg:
+		m.setPane(paneMode(msg))
 		return m, nil
 	case historyBackMsg:
 		m.back()
 		return m, nil
 	case filterClearedMsg:
-		m.input.SetValue("")
+		m.filter.setValue("")
 		return m, nil
 	case openURLMsg:
 		return m, m.open(msg.url)
@@ -275,12 +230,39 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	if m.filtering {
-		var cmd tea.Cmd
-		m.input, cmd = m.input.Update(msg)
-		return m, cmd
+	if m.filter.focused {
+		return m, m.toFilter(msg)
 	}
 	return m, m.tabs[m.active].update(msg)
+}
+
+func (m *Model) toOverlay(msg tea.Msg) tea.Cmd {
+	cmd, done := m.overlay.update(msg)
+	if done {
+		m.overlay = nil
+	}
+	return cmd
+}
+
+// toFilter gives the filter box a key or paste and applies the result to
+// the active tab.
+func (m *Model) toFilter(msg tea.Msg) tea.Cmd {
+	t := m.tabs[m.active]
+	cmd, res := m.filter.update(msg)
+	f, _ := t.(filterable)
+	switch res {
+	case filterCleared:
+		if f != nil {
+			f.setFilter("")
+		}
+	case filterLeft:
+		return t.update(msg)
+	case filterTyping:
+		if f != nil {
+			f.setFilter(m.filter.value())
+		}
+	}
+	return cmd
 }
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
@@ -291,69 +273,49 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if panicKey != "" && msg.String() == panicKey {
 		m.panicNext = true
 	}
-	if m.palette != nil {
-		return m.palette.update(msg)
+	if _, isHelp := m.overlay.(*helpOverlay); isHelp && key.Matches(msg, k.Quit) {
+		return tea.Quit
 	}
-	if m.showHelp {
-		switch {
-		case key.Matches(msg, k.Quit):
-			return tea.Quit
-		case key.Matches(msg, k.Help), key.Matches(msg, k.Back):
-			m.showHelp = false
-		case key.Matches(msg, k.Down):
-			m.helpTop++
-		case key.Matches(msg, k.Up):
-			m.helpTop--
-		case key.Matches(msg, k.PageDown):
-			m.helpTop += max(m.h-4, 1)
-		case key.Matches(msg, k.PageUp):
-			m.helpTop -= max(m.h-4, 1)
-		}
-		return nil
+	switch {
+	case m.overlay != nil:
+		return m.toOverlay(msg)
+	case m.filter.focused:
+		return m.toFilter(msg)
 	}
-	if m.filtering {
-		switch msg.String() {
-		case "esc":
-			m.filtering = false
-			m.input.Blur()
-			m.input.SetValue("")
-			m.tabs[m.active].setFilter("")
-			return nil
-		case "enter", "tab", "down", "up":
-			m.filtering = false
-			m.input.Blur()
-			if msg.String() == "down" || msg.String() == "up" {
-				return m.tabs[m.active].update(msg)
-			}
-			return nil
-		}
-		var cmd tea.Cmd
-		m.input, cmd = m.input.Update(msg)
-		m.tabs[m.active].setFilter(m.input.Value())
-		return cmd
-	}
+	t := m.tabs[m.active]
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
 	case key.Matches(msg, k.Help):
-		m.showHelp, m.helpTop = true, 0
+		m.overlay = newHelpOverlay(m.c)
 	case key.Matches(msg, k.NextTab):
-		m.switchTab((m.active + 1) % len(m.tabs))
+		m.switchTab((m.active + 1) % numTabs)
 	case key.Matches(msg, k.PrevTab):
-		m.switchTab((m.active + len(m.tabs) - 1) % len(m.tabs))
+		m.switchTab((m.active + numTabs - 1) % numTabs)
 	case key.Matches(msg, k.JumpTab):
 		m.switchTab(int(msg.String()[0] - '1'))
 	case key.Matches(msg, k.Palette):
-		m.palette = newPalette(m.c)
-		return m.palette.focus()
+		p := newPalette(m.c)
+		m.overlay = p
+		return p.focus()
 	case key.Matches(msg, k.Filter):
-		if !m.tabs[m.active].filterable() {
+		f, ok := t.(filterable)
+		if !ok {
 			return m.setStatus("this tab has no filter", false)
 		}
-		m.filtering = true
-		m.input.SetValue(m.tabs[m.active].filter())
-		m.input.CursorEnd()
-		return m.input.Focus()
+		return m.filter.open(f.filter())
+	case key.Matches(msg, k.Pane), key.Matches(msg, k.Zoom):
+		if _, ok := t.(paned); !ok {
+			return t.update(msg)
+		}
+		want := paneList
+		if key.Matches(msg, k.Zoom) {
+			want = paneDetail
+		}
+		if m.pane == want {
+			want = paneSplit
+		}
+		m.setPane(want)
 	case key.Matches(msg, k.HistBack):
 		m.back()
 	case key.Matches(msg, k.HistFwd):
@@ -363,149 +325,25 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Open):
 		return m.openSelected()
 	default:
-		return m.tabs[m.active].update(msg)
+		return t.update(msg)
 	}
 	return nil
 }
 
 func (m *Model) switchTab(i int) {
-	if i < 0 || i >= len(m.tabs) || i == m.active {
+	if i < 0 || i >= numTabs || i == m.active {
 		return
 	}
 	m.active = i
-	m.filtering = false
-	m.input.Blur()
-}
-
-// here is the current place for the history.
-func (m *Model) here() navEntry {
-	r, ok := m.tabs[m.active].selected()
-	return navEntry{tab: m.active, ref: r, has: ok}
-}
-
-// go_ shows a record on its tab; push records the jump for [ and ].
-func (m *Model) go_(r model.Ref, push bool) {
-	i := tabFor(r.Kind)
-	if i < 0 || !m.c.ds.Valid(r) {
-		return
-	}
-	if push {
-		m.history = append(m.history[:m.histPos], m.here())
-	}
-	m.switchTab(i)
-	m.tabs[i].selectRef(r)
-	if push {
-		m.history = append(m.history, m.here())
-		m.histPos = len(m.history) - 1
-		if len(m.history) > 200 {
-			m.history = m.history[len(m.history)-200:]
-			m.histPos = len(m.history) - 1
-		}
-	}
-}
-
-func tabFor(k model.Kind) int {
-	switch k {
-	case model.KindSummit:
-		return tabSummit
-	case model.KindCountry:
-		return tabSignatories
-	case model.KindPartnership:
-		return tabPartnerships
-	case model.KindProject:
-		return tabInfrastructure
-	case model.KindEvent:
-		return tabTimeline
-	case model.KindSource:
-		return tabSources
-	}
-	return -1
-}
-
-func (m *Model) back() {
-	if m.histPos <= 0 {
-		return
-	}
-	m.histPos--
-	m.visit(m.history[m.histPos])
-}
-
-func (m *Model) forward() {
-	if m.histPos >= len(m.history)-1 {
-		return
-	}
-	m.histPos++
-	m.visit(m.history[m.histPos])
-}
-
-func (m *Model) visit(e navEntry) {
-	m.switchTab(e.tab)
-	if e.has {
-		m.tabs[e.tab].selectRef(e.ref)
-	}
-}
-
-func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
-	m.statusSeq++
-	m.status, m.statusErr = text, isErr
-	seq := m.statusSeq
-	return tea.Tick(4*time.Second, func(time.Time) tea.Msg { return clearStatusMsg{seq: seq} })
-}
-
-// copy puts the selected record, as plain text, on the clipboard (OSC 52).
-func (m *Model) copy() tea.Cmd {
-	r, ok := m.tabs[m.active].selected()
-	if !ok {
-		return m.setStatus("nothing selected to copy", true)
-	}
-	text := m.c.ds.Describe(r)
-	return tea.Batch(tea.SetClipboard(text),
-		m.setStatus(fmt.Sprintf("copied %s %q to the clipboard (%d lines)", r.Kind, m.c.ds.ID(r), strings.Count(text, "\n")), false))
-}
-
-// openSelected opens the selected link's URL, or the record's first source.
-func (m *Model) openSelected() tea.Cmd {
-	if t, ok := m.tabs[m.active].(interface{ selectedURL() string }); ok {
-		if u := t.selectedURL(); u != "" {
-			return m.open(u)
-		}
-	}
-	r, ok := m.tabs[m.active].selected()
-	if !ok {
-		return m.setStatus("nothing selected", true)
-	}
-	srcs := m.c.ds.SourcesOf(r)
-	if len(srcs) == 0 {
-		return m.setStatus("this record cites no source", true)
-	}
-	s := m.c.ds.Source(srcs[0])
-	if s == nil {
-		return nil
-	}
-	return m.open(s.URL)
-}
-
-func (m *Model) open(url string) tea.Cmd {
-	if m.c.opts.Remote {
-		return m.setStatus("opening links is not available over SSH; the address is "+url, false)
-	}
-	if m.c.opts.OpenURL == nil {
-		return m.setStatus("no browser available; the address is "+url, false)
-	}
-	opener := m.c.opts.OpenURL
-	return tea.Batch(m.setStatus("opening "+url, false), func() tea.Msg {
-		if err := opener(url); err != nil {
-			return statusMsg{text: "could not open the browser: " + err.Error(), err: true}
-		}
-		return nil
-	})
+	m.filter.close()
+	m.clearStatus()
 }
 
 // bodyMouse translates a mouse event to the active tab's coordinates; it
 // reports false while an overlay is open or when the pointer is above the
 // body.
 func (m *Model) bodyMouse(mouse tea.Mouse) (tea.Mouse, bool) {
-	if m.palette != nil || m.showHelp || mouse.Y < m.headerHeight() {
+	if m.overlay != nil || mouse.Y < m.headerHeight() {
 		return mouse, false
 	}
 	mouse.Y -= m.headerHeight()
@@ -514,11 +352,8 @@ func (m *Model) bodyMouse(mouse tea.Mouse) (tea.Mouse, bool) {
 
 func (m *Model) click(msg tea.MouseClickMsg) tea.Cmd {
 	mouse := msg.Mouse()
-	if m.palette != nil || m.showHelp {
-		if m.showHelp {
-			m.showHelp = false
-		}
-		return nil
+	if m.overlay != nil {
+		return m.toOverlay(msg)
 	}
 	if mouse.Y == 0 {
 		if i := m.tabAt(mouse.X); i >= 0 {
@@ -533,78 +368,8 @@ func (m *Model) click(msg tea.MouseClickMsg) tea.Cmd {
 	return m.tabs[m.active].update(tea.MouseClickMsg(mouse))
 }
 
-// View draws the whole window: header, the active tab, footer, and any
-// overlay, in exactly the window's size.
-func (m *Model) View() tea.View {
-	if !m.frameValid {
-		m.frame, m.frameValid = m.render(), true
-	}
-	v := tea.NewView(m.frame)
-	v.AltScreen = true
-	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = "casia: " + m.tabs[m.active].title()
-	return v
-}
-
-func (m *Model) render() string {
-	if m.panicNext {
-		panic("casia test build: panic in View on request")
-	}
-	if m.w <= 0 || m.h <= 0 {
-		return ""
-	}
-	if m.w < MinWidth || m.h < MinHeight {
-		return m.tooSmall()
-	}
-	var b strings.Builder
-	b.Grow(m.w * m.h * 2)
-	b.WriteString(m.tabBar())
-	if m.headerHeight() == 2 {
-		b.WriteByte('\n')
-		b.WriteString(m.c.st.Rule.Render(strings.Repeat("─", m.w)))
-	}
-	// Tabs render exactly their area (the size sweep and fuzz tests check
-	// it), so the body is used as is rather than measured again.
-	if body := m.tabs[m.active].view(); body != "" {
-		b.WriteByte('\n')
-		b.WriteString(body)
-	}
-	b.WriteByte('\n')
-	b.WriteString(m.statusLine())
-	b.WriteByte('\n')
-	b.WriteString(m.helpLine())
-	screen := b.String()
-	switch {
-	case m.palette != nil:
-		return m.overlay(screen, m.palette.view(m.w, m.h))
-	case m.showHelp:
-		return m.overlay(screen, m.helpView())
-	}
-	return screen
-}
-
-func (m *Model) tooSmall() string {
-	msg := fmt.Sprintf("casia needs at least %d×%d (now %d×%d)", MinWidth, MinHeight, m.w, m.h)
-	lines := make([]string, m.h)
-	words := wrap(msg, m.w)
-	top := max((m.h-len(words))/2, 0)
-	for i, wl := range words {
-		if top+i < m.h {
-			lines[top+i] = lipgloss.PlaceHorizontal(m.w, lipgloss.Center, m.c.st.Notice.Render(wl))
-		}
-	}
-	return block(lines, m.w, m.h)
-}
-
-// overlay centres a box over the screen.
-func (m *Model) overlay(screen, box string) string {
-	bw, bh := lipgloss.Width(box), lipgloss.Height(box)
-	x, y := max((m.w-bw)/2, 0), max((m.h-bh)/2, 0)
-	c := lipgloss.NewCompositor(
-		lipgloss.NewLayer(screen),
-		lipgloss.NewLayer(box).X(x).Y(y).Z(1),
-	)
-	return block(strings.Split(c.Render(), "\n"), m.w, m.h)
-}
-
 type jumpTabMsg int
+
+// paneMsg asks the root to change the pane mode (a tab that needs its
+// detail back, for a chart or a link).
+type paneMsg paneMode

@@ -18,12 +18,16 @@ const stateVersion = 1
 const maxStateBytes = 64 << 10
 
 // State is what casia remembers between runs: the last tab, each tab's
-// filter and sort. It is small, versioned, and ignored when unreadable.
+// filter and sort, and whether the detail pane was hidden or zoomed. It is
+// small, versioned, and ignored when unreadable.
 type State struct {
 	Version int                  `json:"version"`
 	Tab     string               `json:"tab,omitempty"`
 	Filters map[string]string    `json:"filters,omitempty"`
 	Sort    map[string]SortState `json:"sort,omitempty"`
+	// Pane is "list" (detail hidden) or "detail" (zoomed); empty for both
+	// side by side.
+	Pane string `json:"pane,omitempty"`
 }
 
 // SortState is one tab's order.
@@ -61,6 +65,9 @@ func LoadState(path string) *State {
 	clean := &State{Version: stateVersion, Filters: map[string]string{}, Sort: map[string]SortState{}}
 	if tabIndex(s.Tab) >= 0 {
 		clean.Tab = s.Tab
+	}
+	if p := parsePane(s.Pane); p != paneSplit && p.String() == s.Pane {
+		clean.Pane = s.Pane
 	}
 	for k, v := range s.Filters {
 		if tabIndex(k) >= 0 && len(v) <= 200 {

@@ -12,7 +12,7 @@ import (
 func TestStateRoundTrip(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "casia", "state.json")
 	want := &State{Version: stateVersion, Tab: "map", Filters: map[string]string{"partnerships": "turk"},
-		Sort: map[string]SortState{"signatories": {Key: "population", Reverse: true}}}
+		Sort: map[string]SortState{"signatories": {Key: "population", Reverse: true}}, Pane: "detail"}
 	if err := SaveState(path, want); err != nil {
 		t.Fatal(err)
 	}
@@ -21,7 +21,7 @@ func TestStateRoundTrip(t *testing.T) {
 		t.Fatalf("state file mode %v, %v", st.Mode().Perm(), err)
 	}
 	got := LoadState(path)
-	if got == nil || got.Tab != "map" || got.Filters["partnerships"] != "turk" || !got.Sort["signatories"].Reverse {
+	if got == nil || got.Tab != "map" || got.Filters["partnerships"] != "turk" || !got.Sort["signatories"].Reverse || got.Pane != "detail" {
 		t.Fatalf("LoadState = %+v", got)
 	}
 }
@@ -51,9 +51,9 @@ func TestStateIgnoresBadFiles(t *testing.T) {
 	}
 	// Unknown tabs are dropped and escape sequences removed.
 	p := filepath.Join(dir, "hostile.json")
-	os.WriteFile(p, []byte(`{"version":1,"tab":"nope","filters":{"map":"x","sources":"\u001b]52;c;aGk=\u0007eu","bogus":"y"}}`), 0o600)
+	os.WriteFile(p, []byte(`{"version":1,"tab":"nope","pane":"sideways","filters":{"map":"x","sources":"\u001b]52;c;aGk=\u0007eu","bogus":"y"}}`), 0o600)
 	s := LoadState(p)
-	if s == nil || s.Tab != "" || s.Filters["sources"] != "eu" || len(s.Filters) != 2 {
+	if s == nil || s.Tab != "" || s.Pane != "" || s.Filters["sources"] != "eu" || len(s.Filters) != 2 {
 		t.Errorf("hostile state = %+v", s)
 	}
 	// Such a state opens fine.

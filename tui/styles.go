@@ -46,6 +46,9 @@ type Styles struct {
 
 	Help  help.Styles
 	Input textinput.Styles
+	// The footer's keys, descriptions and separators, as Inks: the help
+	// line is drawn every frame.
+	HelpKey, HelpDesc, HelpSep Ink
 }
 
 // Marker is drawn before the selected row so the selection shows without
@@ -171,6 +174,7 @@ func NewStyles(theme Theme, isDark, noColor bool) *Styles {
 		s.Help.FullKey = fg(s.Accent2)
 		s.Input.Focused.Prompt = fg(s.Accent).Bold(true)
 	}
+	s.HelpKey, s.HelpDesc, s.HelpSep = inkOf(s.Help.ShortKey), inkOf(s.Help.ShortDesc), inkOf(s.Help.ShortSeparator)
 	return s
 }
 

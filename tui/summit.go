@@ -58,14 +58,7 @@ func composeSummit(c *ctx, r model.Ref, w int, q model.Query, sel int) ([]string
 	return lines, append(left.links, right.links...)
 }
 
-func (t *summitTab) title() string               { return "Summit" }
-func (t *summitTab) shortTitle() string          { return "Summit" }
-func (t *summitTab) filterable() bool            { return false }
-func (t *summitTab) filter() string              { return "" }
-func (t *summitTab) setFilter(string)            {}
 func (t *summitTab) invalidate()                 { t.det.dirty = true }
-func (t *summitTab) sortState() (string, bool)   { return "", false }
-func (t *summitTab) restoreSort(string, bool)    {}
 func (t *summitTab) selected() (model.Ref, bool) { return t.det.ref, t.det.has }
 
 func (t *summitTab) selectRef(r model.Ref) bool { return r.Kind == model.KindSummit }
@@ -114,7 +107,7 @@ func (t *summitTab) view() string {
 
 func (t *summitTab) help() []key.Binding {
 	k := t.c.keys
-	return []key.Binding{k.Up, k.Down, k.Enter, k.PageDown, k.Copy}
+	return []key.Binding{k.Enter, k.Up, k.Down, k.PageDown, k.Copy, k.Open}
 }
 
 func (t *summitTab) status() string {

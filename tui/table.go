@@ -8,124 +8,263 @@ import (
 	"casia/model"
 )
 
-// table lays out a kind's columns (from model.Columns, shared with `casia
-// list`) in a given width and renders only the visible rows.
-type table struct {
-	cols   []model.Column
-	widths []int
-	width  int
-	key    string // what the widths were computed for
+// colRole says how a column gives way when a row is too narrow for all of
+// them. The record's name is protected: it gets its full length first,
+// codes, dates and numbers drop before it is cut, and long text shrinks.
+type colRole uint8
+
+const (
+	roleName  colRole = iota // the record's name: whole, or cut only when it is alone
+	roleName2                // another name on the row (a leader): whole or not at all
+	roleFixed                // codes, dates, numbers: whole or not at all
+	roleText                 // long text: shrinks to a floor, then goes
+)
+
+// colSpec is one column of a list tab, in display order.
+type colSpec struct {
+	key      string
+	role     colRole
+	prio     int    // lower keeps its place longer; the name is 0
+	sortKey  string // the sort field this column shows, if any
+	sortOnly bool   // shown only while the list is sorted by it
 }
 
-// sample is how many records decide column widths: enough to be
-// representative, few enough to be cheap.
-const sample = 200
+// gap is the space between columns; the row starts with the selection
+// marker's two cells.
+const (
+	gap       = 2
+	markerW   = 2
+	textFloor = 20
+)
 
-// layout picks the columns that fit and their widths. keys lists the
-// columns wanted, most important first; the least important are dropped
-// when the pane is narrow. Widths come from the kind's first records, not
-// the current hits, so columns stay put while the user types a filter.
-func (t *table) layout(ds *model.Dataset, k model.Kind, keys []string, width int) {
-	cacheKey := strings.Join(keys, ",")
-	if t.width == width && t.key == cacheKey {
-		return
-	}
-	t.width, t.key = width, cacheKey
-	all := model.Columns(k)
-	var cols []model.Column
-	for _, key := range keys {
+// sampleAll is how many records decide column widths by themselves; larger
+// lists are measured on their first sampleAll records plus the rows on
+// screen, so widths hold still while typing a filter.
+const sampleAll = 1000
+
+// table lays out a list tab's columns in a width and renders the visible
+// rows. Cells come from model.Columns (shared with `casia list`) or the
+// tab's own extra columns.
+type table struct {
+	specs []colSpec
+	cols  []model.Column // parallel to specs
+	name  int            // index of the name column in specs
+	base  []int          // natural widths over the first sampleAll records
+	cellW []int32        // their cells' widths, record-major, so frames need not measure again
+
+	// the current layout
+	show   []int // indexes into specs, in display order
+	widths []int // parallel to show
+	lkey   layoutKey
+}
+
+type layoutKey struct {
+	width, forced int
+	natural       uint64 // a hash of the natural widths
+}
+
+func newTable(k model.Kind, specs []colSpec, extra []model.Column) table {
+	t := table{specs: specs, name: -1}
+	all := append(model.Columns(k), extra...)
+	for i, s := range specs {
 		for _, c := range all {
-			if c.Key == key {
-				cols = append(cols, c)
-			}
-		}
-	}
-	natural := make([]int, len(cols))
-	for i, c := range cols {
-		natural[i] = max(ansi.StringWidth(c.Title)+2, c.Min) // room for a sort arrow
-		for h := range min(ds.Len(k), sample) {
-			natural[i] = max(natural[i], ansi.StringWidth(c.Cell(ds, h)))
-		}
-		natural[i] = min(natural[i], max(c.Max, c.Min))
-	}
-	const gap = 2
-	avail := width - 2 // the selection marker
-	// floor is the narrowest a column may get before a less important
-	// column is dropped instead: numbers never truncate, text columns keep
-	// enough to be read.
-	floor := func(i int) int {
-		c := cols[i]
-		switch {
-		case c.Right:
-			return natural[i]
-		case c.Flex:
-			return min(natural[i], max(c.Min, 18))
-		}
-		return min(natural[i], max(c.Min, 8))
-	}
-	for len(cols) > 1 {
-		total := gap * (len(cols) - 1)
-		for i := range cols {
-			total += floor(i)
-		}
-		if total <= avail {
-			break
-		}
-		cols, natural = cols[:len(cols)-1], natural[:len(natural)-1]
-	}
-	widths := make([]int, len(cols))
-	used := gap * (len(cols) - 1)
-	for i := range cols {
-		widths[i] = natural[i]
-		used += widths[i]
-	}
-	// Shrink the flexible (long text) columns first, then every column in
-	// proportion to its slack above its floor.
-	for i := range cols {
-		if used > avail && cols[i].Flex {
-			cut := min(used-avail, widths[i]-floor(i))
-			widths[i] -= cut
-			used -= cut
-		}
-	}
-	if used > avail {
-		slack := 0
-		for i := range cols {
-			slack += widths[i] - floor(i)
-		}
-		over := used - avail
-		for i := range cols {
-			if slack == 0 {
+			if c.Key == s.key {
+				t.cols = append(t.cols, c)
 				break
 			}
-			cut := (widths[i] - floor(i)) * over / slack
-			widths[i] -= cut
-			used -= cut
 		}
-		for i := len(cols) - 1; i >= 0 && used > avail; i-- {
-			cut := min(used-avail, widths[i]-floor(i))
-			widths[i] -= cut
-			used -= cut
+		if len(t.cols) != i+1 {
+			panic("tui: no column " + s.key + " for " + k.String())
+		}
+		if s.role == roleName && t.name < 0 {
+			t.name = i
 		}
 	}
-	if used > avail && len(widths) > 0 {
-		widths[0] = max(widths[0]-(used-avail), 1)
-		used = avail
+	if t.name < 0 {
+		t.name = 0
 	}
-	// Give leftover space to the flexible columns, up to their maximum.
-	for i := range cols {
-		if used >= avail {
-			break
-		}
-		if cols[i].Flex {
-			add := min(avail-used, cols[i].Max-widths[i])
-			if add > 0 {
-				widths[i] += add
-				used += add
+	t.lkey.width = -1
+	return t
+}
+
+// headerWidth is a column title plus room for a sort arrow.
+func (t *table) headerWidth(i int) int {
+	w := ansi.StringWidth(t.cols[i].Title)
+	if t.specs[i].sortKey != "" {
+		w += 2
+	}
+	return w
+}
+
+// cellWidth is the width of record r's cell in column i.
+func (t *table) cellWidth(r, i int, cell string) int {
+	if j := r*len(t.specs) + i; j < len(t.cellW) {
+		return int(t.cellW[j])
+	}
+	return ansi.StringWidth(cell)
+}
+
+// natural is each column's width to show every measured cell whole: the
+// first sampleAll records, and the given rows (those on screen).
+func (t *table) natural(ds *model.Dataset, k model.Kind, rows []int) []int {
+	n := ds.Len(k)
+	if t.base == nil {
+		nc := len(t.specs)
+		t.base = make([]int, nc)
+		t.cellW = make([]int32, min(n, sampleAll)*nc)
+		for i := range t.specs {
+			t.base[i] = t.headerWidth(i)
+			for r := range min(n, sampleAll) {
+				w := ansi.StringWidth(t.cols[i].Cell(ds, r))
+				t.cellW[r*nc+i] = int32(w)
+				t.base[i] = max(t.base[i], w)
 			}
 		}
 	}
-	t.cols, t.widths = cols, widths
+	if n <= sampleAll || len(rows) == 0 {
+		return t.base
+	}
+	nat := append([]int(nil), t.base...)
+	for i := range t.specs {
+		for _, r := range rows {
+			nat[i] = max(nat[i], ansi.StringWidth(t.cols[i].Cell(ds, r)))
+		}
+	}
+	return nat
+}
+
+// need is the width that shows every column (but sort-only ones) whole.
+func (t *table) need(ds *model.Dataset, k model.Kind) int {
+	nat := t.natural(ds, k, nil)
+	w := markerW
+	for i, s := range t.specs {
+		if !s.sortOnly {
+			w += nat[i] + gap
+		}
+	}
+	return w - gap
+}
+
+// fit is the width the layout in width actually uses, so a list whose
+// columns dropped can give the rest to the detail.
+func (t *table) fit(ds *model.Dataset, k model.Kind, width, forced int) int {
+	_, widths := allot(t.specs, t.natural(ds, k, nil), t.name, width-markerW, forced)
+	used := markerW
+	for _, w := range widths {
+		used += w + gap
+	}
+	return min(used-gap, width)
+}
+
+// forcedFor is the column showing a sort field, or -1.
+func (t *table) forcedFor(sortKey string) int {
+	for i, s := range t.specs {
+		if s.sortKey != "" && s.sortKey == sortKey {
+			return i
+		}
+	}
+	return -1
+}
+
+// layout picks the columns shown in width and their widths. forced is a
+// column that must show (the one the list is sorted by), or -1.
+func (t *table) layout(nat []int, width, forced int) {
+	key := layoutKey{width: width, forced: forced, natural: intsHash(nat)}
+	if key == t.lkey {
+		return
+	}
+	t.lkey = key
+	t.show, t.widths = allot(t.specs, nat, t.name, width-markerW, forced)
+}
+
+// intsHash is FNV-1a over the ints.
+func intsHash(v []int) uint64 {
+	h := uint64(14695981039346656037)
+	for _, x := range v {
+		h = (h ^ uint64(x)) * 1099511628211
+	}
+	return h
+}
+
+// allot is the layout algorithm. The name column gets its natural width
+// first (less only the forced sort column); if it is still cut, nothing
+// else is shown. Otherwise the other columns join in priority order while
+// they fit: text takes what it needs of the rest down to a floor, the
+// others show whole.
+func allot(specs []colSpec, nat []int, name, avail, forced int) (show, widths []int) {
+	w := make([]int, len(specs)) // 0: not shown
+	if avail <= 0 {
+		return []int{name}, []int{max(avail, 0)}
+	}
+	if forced == name {
+		forced = -1
+	}
+	used := 0
+	nameFloor := min(nat[name], 12)
+	if forced >= 0 {
+		fw := nat[forced]
+		if specs[forced].role == roleText {
+			// Long text shown for its order takes what the name leaves.
+			fw = min(fw, max(min(fw, textFloor), avail-gap-nat[name]))
+		}
+		if avail-gap-fw < nameFloor {
+			fw = min(fw, avail-gap-nameFloor) // the sort column shrinks before the name goes under its floor
+		}
+		if fw >= 4 {
+			w[forced] = fw
+			used += fw + gap
+		}
+	}
+	w[name] = min(nat[name], avail-used)
+	used += w[name]
+	if w[name] == nat[name] {
+		order := make([]int, 0, len(specs))
+		for i, s := range specs {
+			if i != name && i != forced && !s.sortOnly {
+				order = append(order, i)
+			}
+		}
+		// Stable by priority.
+		for a := 1; a < len(order); a++ {
+			for b := a; b > 0 && specs[order[b]].prio < specs[order[b-1]].prio; b-- {
+				order[b], order[b-1] = order[b-1], order[b]
+			}
+		}
+		// In priority order: a text column takes all it needs of what is
+		// left (at least its floor), anything else shows whole or not at
+		// all; so at a given width the higher column is whole before a
+		// lower one joins.
+		for _, i := range order {
+			left := avail - used - gap
+			switch {
+			case specs[i].role == roleText && left >= min(nat[i], textFloor):
+				w[i] = min(nat[i], left)
+			case specs[i].role != roleText && left >= nat[i]:
+				w[i] = nat[i]
+			default:
+				continue
+			}
+			if w[i] > 0 {
+				used += gap + w[i]
+			}
+		}
+	}
+	for i := range specs {
+		if w[i] > 0 || i == name {
+			show = append(show, i)
+			widths = append(widths, w[i])
+		}
+	}
+	return show, widths
+}
+
+// spaces is n blanks, without allocating for the common short runs.
+func spaces(n int) string {
+	const blank = "                                                                                "
+	if n <= len(blank) {
+		return blank[:max(n, 0)]
+	}
+	return strings.Repeat(" ", n)
 }
 
 func itoa(i int) string {
@@ -150,49 +289,65 @@ func itoa(i int) string {
 	return string(b[n:])
 }
 
-// header renders the column titles with an arrow on the sorted column.
+// header renders the column titles with an arrow on the sorted column; a
+// title too long for its column is cut before the arrow is.
 func (t *table) header(st *Styles, sortKey string, desc bool, width int) string {
 	var b strings.Builder
 	b.WriteString("  ")
-	for i, c := range t.cols {
-		if i > 0 {
+	for j, i := range t.show {
+		if j > 0 {
 			b.WriteString("  ")
 		}
+		c, cw := t.cols[i], t.widths[j]
 		title := c.Title
-		if c.Key == sortKey || (sortKey == "date" && c.Key == "date") || (sortKey == "launched" && c.Key == "since") {
+		if sk := t.specs[i].sortKey; sk != "" && sk == sortKey {
+			arrow := " ▲"
 			if desc {
-				title += " ▼"
-			} else {
-				title += " ▲"
+				arrow = " ▼"
 			}
+			title = truncate(title, max(cw-2, 1)) + arrow
 		}
 		if c.Right {
-			b.WriteString(padLeft(title, t.widths[i]))
+			b.WriteString(padLeft(title, cw))
 		} else {
-			b.WriteString(padRight(title, t.widths[i]))
+			b.WriteString(padRight(title, cw))
 		}
 	}
 	return st.TableHeader.Render(fitLine(b.String(), width))
 }
 
-// row renders one record; the selected row is reversed and marked so it
-// shows without colour. Filter matches are underlined in every cell.
-func (t *table) row(c *ctx, k model.Kind, i int, mode rowMode, q model.Query, width int) string {
+// nameWidth is the width of the name column in the current layout.
+func (t *table) nameWidth() int {
+	for j, i := range t.show {
+		if i == t.name {
+			return t.widths[j]
+		}
+	}
+	return 0
+}
+
+// row renders one record's cells; the selected row is reversed and marked
+// so it shows without colour. Filter matches are underlined in every cell.
+func (t *table) row(c *ctx, cells []shownCell, mode rowMode, q model.Query, width int) string {
 	var b strings.Builder
+	b.Grow(width + 16)
 	var ranges [][2]int
-	selected := mode == rowSelected
 	if mode != rowPlain {
 		b.WriteString(Marker + " ")
 	} else {
 		b.WriteString("  ")
 	}
-	for j, col := range t.cols {
+	used := markerW
+	for j, i := range t.show {
 		if j > 0 {
 			b.WriteString("  ")
+			used += gap
 		}
-		cell := truncate(col.Cell(c.ds, i), t.widths[j])
-		pad := strings.Repeat(" ", max(t.widths[j]-ansi.StringWidth(cell), 0))
-		if col.Right {
+		cell := cells[j].text
+		pad := spaces(max(t.widths[j]-cells[j].textW, 0))
+		used += max(t.widths[j], cells[j].textW)
+		right := t.cols[i].Right
+		if right {
 			b.WriteString(pad)
 		}
 		at := b.Len()
@@ -202,13 +357,19 @@ func (t *table) row(c *ctx, k model.Kind, i int, mode rowMode, q model.Query, wi
 				ranges = append(ranges, [2]int{at + r[0], at + r[1]})
 			}
 		}
-		if !col.Right {
+		if !right {
 			b.WriteString(pad)
 		}
 	}
-	line := fitLine(b.String(), width)
+	line := b.String()
+	switch {
+	case used < width:
+		line += spaces(width - used)
+	case used > width:
+		line = fitLine(line, width)
+	}
 	base, match := c.st.Row, c.st.Match
-	if selected {
+	if mode == rowSelected {
 		base, match = c.st.RowSelected, c.st.MatchSelected
 	}
 	return styleRanges(line, ranges, base.Render, match.Render)
@@ -235,6 +396,9 @@ func styleRanges(s string, ranges [][2]int, base, match func(...string) string) 
 			break
 		}
 		r[1] = min(r[1], len(s))
+		if r[0] < at {
+			continue
+		}
 		if r[0] > at {
 			b.WriteString(base(s[at:r[0]]))
 		}

@@ -20,7 +20,7 @@ func selectedID(t *testing.T, m *Model) string {
 
 func TestNumberKeysAndTabCycle(t *testing.T) {
 	m := newSized(t, 100, 30)
-	for i := range tabNames {
+	for i := range TabNames() {
 		press(m, string(rune('1'+i)))
 		if m.active != i {
 			t.Fatalf("key %d: active tab %d", i+1, m.active)
@@ -31,7 +31,7 @@ func TestNumberKeysAndTabCycle(t *testing.T) {
 		t.Errorf("tab from the last tab goes to %d, want 0", m.active)
 	}
 	press(m, "shift+tab")
-	if m.active != len(tabNames)-1 {
+	if m.active != numTabs-1 {
 		t.Errorf("shift+tab from the first tab goes to %d", m.active)
 	}
 }
@@ -45,21 +45,21 @@ func TestFilterTakesKeys(t *testing.T) {
 		t.Fatal("q quit while typing in the filter")
 	}
 	typeText(m, "1?")
-	if got := m.input.Value(); got != "q1?" {
+	if got := m.filter.value(); got != "q1?" {
 		t.Fatalf("filter box = %q", got)
 	}
-	if m.active != 2 || m.showHelp {
-		t.Fatalf("digits or ? acted as commands: tab %d, help %v", m.active, m.showHelp)
+	if m.active != 2 || helpOpen(m) {
+		t.Fatalf("digits or ? acted as commands: tab %d, help %v", m.active, helpOpen(m))
 	}
 	press(m, "esc")
-	if m.filtering || m.tabs[2].filter() != "" {
-		t.Fatalf("esc did not clear: filtering %v, filter %q", m.filtering, m.tabs[2].filter())
+	if m.filter.focused || filterOf(m, 2) != "" {
+		t.Fatalf("esc did not clear: filtering %v, filter %q", m.filter.focused, filterOf(m, 2))
 	}
 	press(m, "/")
 	typeText(m, "turk")
 	press(m, "enter")
-	if m.filtering || m.tabs[2].filter() != "turk" {
-		t.Fatalf("enter did not keep the filter: %v %q", m.filtering, m.tabs[2].filter())
+	if m.filter.focused || filterOf(m, 2) != "turk" {
+		t.Fatalf("enter did not keep the filter: %v %q", m.filter.focused, filterOf(m, 2))
 	}
 	if id := selectedID(t, m); id != "turkiye-ots" {
 		t.Errorf("/turk selects %q", id)
@@ -69,11 +69,11 @@ func TestFilterTakesKeys(t *testing.T) {
 	}
 	// Each tab keeps its own filter.
 	press(m, "4")
-	if m.tabs[3].filter() != "" {
+	if filterOf(m, 3) != "" {
 		t.Errorf("filter leaked to tab 4")
 	}
 	press(m, "3")
-	if m.tabs[2].filter() != "turk" {
+	if filterOf(m, 2) != "turk" {
 		t.Errorf("tab 3 lost its filter")
 	}
 	// ctrl+c quits even from the filter box.
@@ -109,11 +109,11 @@ func TestEscOrder(t *testing.T) {
 	typeText(m, "a")
 	press(m, "enter", "?")
 	press(m, "esc")
-	if m.showHelp {
+	if helpOpen(m) {
 		t.Fatal("esc left help open")
 	}
 	press(m, "esc")
-	if m.tabs[1].filter() != "" {
+	if filterOf(m, 1) != "" {
 		t.Fatal("second esc did not clear the filter")
 	}
 	press(m, "enter")
@@ -173,6 +173,10 @@ func TestFollowLinkAndHistory(t *testing.T) {
 	}
 }
 
+func helpOpen(m *Model) bool { _, ok := m.overlay.(*helpOverlay); return ok }
+
+func filterOf(m *Model, tab int) string { return m.tabs[tab].(filterable).filter() }
+
 func mustRef(t *testing.T, m *Model, id string) model.Ref {
 	t.Helper()
 	r, ok := m.c.ds.Lookup(id)
@@ -187,7 +191,7 @@ func TestPaletteJumps(t *testing.T) {
 	press(m, ":")
 	typeText(m, "kyrgyzstan-uzbek")
 	press(m, "enter")
-	if m.palette != nil {
+	if m.overlay != nil {
 		t.Fatal("palette still open")
 	}
 	if m.active != tabInfrastructure || selectedID(t, m) != "cku-railway" {
@@ -200,7 +204,7 @@ func TestPaletteJumps(t *testing.T) {
 		t.Errorf("palette did not open the timeline tab: %d", m.active)
 	}
 	press(m, ":", "esc")
-	if m.palette != nil {
+	if m.overlay != nil {
 		t.Error("esc did not close the palette")
 	}
 }
@@ -265,15 +269,15 @@ func TestCopyAndOpen(t *testing.T) {
 
 func TestStartOptions(t *testing.T) {
 	m := newSized(t, 100, 30, func(o *Options) { o.Tab = "partnerships"; o.Filter = "EU" })
-	if m.active != tabPartnerships || m.tabs[tabPartnerships].filter() != "EU" {
-		t.Fatalf("start tab %d filter %q", m.active, m.tabs[tabPartnerships].filter())
+	if m.active != tabPartnerships || filterOf(m, tabPartnerships) != "EU" {
+		t.Fatalf("start tab %d filter %q", m.active, filterOf(m, tabPartnerships))
 	}
 	snap := m.Snapshot()
 	if snap.Tab != "partnerships" || snap.Filters["partnerships"] != "EU" {
 		t.Errorf("snapshot %+v", snap)
 	}
 	m2 := newSized(t, 100, 30, func(o *Options) { o.State = snap })
-	if m2.active != tabPartnerships || m2.tabs[tabPartnerships].filter() != "EU" {
+	if m2.active != tabPartnerships || filterOf(m2, tabPartnerships) != "EU" {
 		t.Errorf("state not restored: tab %d", m2.active)
 	}
 }
@@ -294,14 +298,182 @@ func TestHelpScrolls(t *testing.T) {
 	if !strings.Contains(first, "↑/↓ scroll · 1–") {
 		t.Fatalf("no scroll hint:\n%s", first)
 	}
-	press(m, "pgdown", "pgdown", "pgdown", "pgdown", "pgdown", "pgdown")
+	press(m, "end")
 	last := screen(m)
 	if !strings.Contains(last, "q quits") {
 		t.Errorf("the end of the help is unreachable:\n%s", last)
 	}
 	assertFits(t, m, 40, 12, "help")
 	press(m, "esc")
-	if m.showHelp {
+	if helpOpen(m) {
 		t.Error("esc did not close help")
+	}
+}
+
+// TestStatusClearsOnTabSwitch: a message about one tab does not linger on
+// the next.
+func TestStatusClearsOnTabSwitch(t *testing.T) {
+	m := newSized(t, 120, 40)
+	press(m, "2", "y")
+	if m.status == "" {
+		t.Fatal("y left no message")
+	}
+	press(m, "3")
+	if m.status != "" || strings.Contains(screen(m), "copied") {
+		t.Errorf("message outlived the tab switch: %q", m.status)
+	}
+}
+
+func TestParseTab(t *testing.T) {
+	for in, want := range map[string]string{
+		"states": "signatories", "States": "signatories", "2": "signatories", "countries": "signatories",
+		"partners": "partnerships", "projects": "infrastructure", "infra": "infrastructure",
+		"time": "timeline", "events": "timeline", "map": "map", "src": "", "sou": "sources", "": "",
+	} {
+		got, err := ParseTab(in)
+		if want == "" && in != "" {
+			if err == nil {
+				t.Errorf("ParseTab(%q) = %q, want an error", in, got)
+			}
+			continue
+		}
+		if err != nil || got != want {
+			t.Errorf("ParseTab(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if _, err := ParseTab("s"); err == nil || !strings.Contains(err.Error(), "summit, signatories") {
+		t.Errorf("ambiguous s: %v", err)
+	}
+	m := newSized(t, 100, 30, func(o *Options) { o.Tab = "states" })
+	if m.active != tabSignatories {
+		t.Errorf("--tab states opened tab %d", m.active)
+	}
+}
+
+// TestFooterHelpAlwaysShown: "? help" is on the footer at every width the
+// dashboard draws, on every tab and in the detail pane; the context's keys
+// come first.
+func TestFooterHelpAlwaysShown(t *testing.T) {
+	for _, w := range []int{40, 60, 80, 100, 120, 200} {
+		for i := range numTabs {
+			for _, keys := range [][]string{nil, {"enter"}, {"c"}, {"p"}, {"z"}} {
+				m := newSized(t, w, 24)
+				press(m, itoa(i+1))
+				press(m, keys...)
+				lines := strings.Split(screen(m), "\n")
+				last := lines[len(lines)-1]
+				if !strings.Contains(last, "? help") {
+					t.Errorf("%d wide, tab %d after %v: no \"? help\" in %q", w, i+1, keys, last)
+				}
+			}
+		}
+	}
+	m := newSized(t, 120, 40)
+	press(m, "3")
+	if last := screenLine(m, 39); !strings.HasPrefix(strings.TrimSpace(last), "/ filter") {
+		t.Errorf("list tab footer does not start with the filter key: %q", last)
+	}
+}
+
+// TestPaneModes: p hides the detail (the list takes the width), z zooms
+// it, each toggles back, and the mode is remembered.
+func TestPaneModes(t *testing.T) {
+	m := newSized(t, 120, 40)
+	press(m, "4")
+	lt := listOf(m, tabInfrastructure)
+	screen(m) // drawn once, the list knows its columns' widths
+	split := lt.tableW
+	press(m, "p")
+	if lt.tableW != 120 || lt.det.w != 0 {
+		t.Errorf("p: list %d wide, detail %d", lt.tableW, lt.det.w)
+	}
+	if strings.Contains(screen(m), "│") {
+		t.Errorf("p: the detail's rule still shows:\n%s", screen(m))
+	}
+	snap := m.Snapshot()
+	if snap.Pane != "list" {
+		t.Errorf("snapshot pane %q", snap.Pane)
+	}
+	press(m, "p")
+	if lt.tableW != split {
+		t.Errorf("p again: list %d wide, want %d", lt.tableW, split)
+	}
+	press(m, "z")
+	if lt.tableW != 0 || lt.det.w != 120 || !lt.detailFocus {
+		t.Errorf("z: list %d, detail %d, focus %v", lt.tableW, lt.det.w, lt.detailFocus)
+	}
+	press(m, "esc")
+	if lt.det.w == 120 {
+		t.Error("esc did not leave the zoomed detail")
+	}
+	m2 := newSized(t, 120, 40, func(o *Options) { o.State = snap })
+	press(m2, "4")
+	if lt2 := listOf(m2, tabInfrastructure); lt2.tableW != 120 {
+		t.Errorf("restored pane: list %d wide", lt2.tableW)
+	}
+	// Every pane mode fits every size.
+	for _, k := range []string{"p", "z"} {
+		for _, sz := range [][2]int{{40, 12}, {80, 24}, {99, 30}, {100, 30}, {300, 100}} {
+			m := newSized(t, sz[0], sz[1])
+			for i := range numTabs {
+				press(m, itoa(i+1), k)
+				assertFits(t, m, sz[0], sz[1], "pane "+k)
+				press(m, k)
+			}
+		}
+	}
+}
+
+// TestPalette: exact names first, then states, tabs and records, sources
+// last; capitals find their state; the box keeps its height.
+func TestPalette(t *testing.T) {
+	m := newSized(t, 120, 40)
+	first := func(q string) paletteItem {
+		press(m, ":")
+		typeText(m, q)
+		p := m.overlay.(*palette)
+		defer press(m, "esc")
+		if len(p.matches) == 0 {
+			t.Fatalf("palette %q: no match", q)
+		}
+		return p.items[p.matches[0]]
+	}
+	for _, c := range m.c.ds.Countries {
+		for _, q := range []string{c.Names.Common, c.Names.Russian, c.Names.Chinese} {
+			if it := first(q); it.tab >= 0 || it.ref != mustRef(t, m, c.ID) {
+				t.Errorf("palette %q: first is %q", q, it.label)
+			}
+		}
+		if c.Capital != nil {
+			if it := first(c.Capital.Name); it.ref.Kind != model.KindCountry || m.c.ds.ID(it.ref) != c.ID {
+				t.Errorf("palette %q (a capital): first is %q", c.Capital.Name, it.label)
+			}
+		}
+	}
+	if it := first("timeline"); it.tab != tabTimeline {
+		t.Errorf("palette timeline: first is %q", it.label)
+	}
+	// Among the names that contain what was typed, sources come last.
+	press(m, ":")
+	typeText(m, "rail")
+	p := m.overlay.(*palette)
+	seenSource := false
+	for _, i := range p.matches {
+		if !strings.Contains(p.names[i], "rail") {
+			continue
+		}
+		if p.items[i].tier == tierSource {
+			seenSource = true
+		} else if seenSource {
+			t.Errorf("a %s after a source in the palette", p.items[i].kind)
+			break
+		}
+	}
+	// The box is the same height whatever it finds.
+	height := func() int { return strings.Count(p.view(120, 40), "\n") }
+	h0 := height()
+	typeText(m, "zzzzqqq")
+	if h := height(); h != h0 {
+		t.Errorf("palette height %d with no match, %d with many", h, h0)
 	}
 }

@@ -13,7 +13,7 @@ var goldenSizes = [][2]int{{80, 24}, {120, 40}, {200, 60}}
 // TestGolden pins every tab's first screen at three sizes (colour
 // stripped). Regenerate with -update only after reading the diff.
 func TestGolden(t *testing.T) {
-	for i, name := range tabNames {
+	for i, name := range TabNames() {
 		for _, sz := range goldenSizes {
 			t.Run(fmt.Sprintf("%d-%s/%dx%d", i+1, name, sz[0], sz[1]), func(t *testing.T) {
 				m := newSized(t, sz[0], sz[1])
@@ -58,9 +58,9 @@ func TestViewFitsEverywhere(t *testing.T) {
 			sizes = append(sizes, [2]int{w, h})
 		}
 	}
-	modes := [][]string{nil, {"?"}, {":"}, {"/", "x"}, {"j", "enter", "j"}, {"c"}}
+	modes := [][]string{nil, {"?"}, {":"}, {"/", "x"}, {"j", "enter", "j"}, {"c"}, {"p"}, {"z"}}
 	ds := dataset(t)
-	for tabI := range tabNames {
+	for tabI := range TabNames() {
 		for _, mode := range modes {
 			m := New(ds, Options{Theme: ThemeDark})
 			m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})

@@ -1,0 +1,96 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// The footer is two lines: the status line (filter box, message or filter
+// on the left; the tab's counts and sort on the right) and the help line
+// (the keys that matter now, most useful first, and "? help" always).
+
+func (m *Model) statusLine() string {
+	st := m.c.st
+	t := m.tabs[m.active]
+	right := t.status()
+	f, _ := t.(filterable)
+	var left string
+	switch {
+	case m.filter.focused:
+		left = m.filter.view()
+	case m.status != "":
+		if m.statusErr {
+			left = st.Error.Render(m.status)
+		} else {
+			left = st.Message.Render(m.status)
+		}
+	case f != nil && f.filterError() != "":
+		left = st.StatusKey.Render("/") + " " + st.Text.Render(f.filter()) + "  " + st.Error.Render("⚠ "+f.filterError())
+	case f != nil && f.filter() != "":
+		left = st.StatusKey.Render("/") + " " + st.Text.Render(f.filter()) + st.Dim.Render("  (esc clears)")
+	}
+	rw := ansi.StringWidth(right)
+	if rw > m.w/2 {
+		right, rw = truncate(right, m.w/2), min(rw, m.w/2)
+	}
+	lw := max(m.w-rw-1, 0)
+	return fitLine(fitLine(" "+left, lw)+" "+st.Count.Render(right), m.w)
+}
+
+// helpLine is the active context's keys, as many as fit, then "? help".
+// While the filter box has focus it explains a malformed filter instead.
+func (m *Model) helpLine() string {
+	k := m.c.keys
+	t := m.tabs[m.active]
+	if m.filter.focused {
+		if f, ok := t.(filterable); ok && f.filterError() != "" {
+			return fitLine(" "+m.c.st.Error.Render("⚠ "+f.filterError()), m.w)
+		}
+		quit := k.ForceQuit
+		quit.SetHelp("ctrl+c", "quit")
+		return fitLine(" "+m.shortHelp(append(m.filter.help(), quit), m.w-1), m.w)
+	}
+	tail := m.shortHelp([]key.Binding{k.Help}, m.w)
+	room := m.w - 1 - ansi.StringWidth(tail) - 3
+	if room < 8 {
+		return fitLine(" "+tail, m.w)
+	}
+	keys := append(t.help(), k.Palette, k.NextTab, k.Quit)
+	return fitLine(" "+m.shortHelp(keys, room)+m.c.st.HelpSep.Render(" • ")+tail, m.w)
+}
+
+// shortHelp renders "key desc • key desc" with as many bindings as fit in
+// width, and "…" when some had to go. (Bubbles' help.ShortHelpView can
+// overrun its width when even the ellipsis does not fit.)
+func (m *Model) shortHelp(bindings []key.Binding, width int) string {
+	st := m.c.st
+	var b strings.Builder
+	used := 0
+	for i, kb := range bindings {
+		if !kb.Enabled() {
+			continue
+		}
+		h := kb.Help()
+		item := st.HelpKey.Render(h.Key) + " " + st.HelpDesc.Render(h.Desc)
+		iw := ansi.StringWidth(h.Key) + 1 + ansi.StringWidth(h.Desc)
+		if used > 0 {
+			item = st.HelpSep.Render(" • ") + item
+			iw += 3
+		}
+		need := iw
+		if i < len(bindings)-1 {
+			need += 2 // keep room for " …"
+		}
+		if used+need > width {
+			if used+2 <= width {
+				b.WriteString(" " + st.HelpSep.Render("…"))
+			}
+			break
+		}
+		b.WriteString(item)
+		used += iw
+	}
+	return b.String()
+}
