@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"casia/model"
 )
@@ -37,7 +38,13 @@ func (yearStrip) view(t *listTab, w, h int) []string {
 	if lo > hi {
 		return append(lines, st.Dim.Render("  no dates to show"))
 	}
-	nameW := min(16, max(w/4, 8))
+	// Names get the room the longest needs, up to a third of the pane; a
+	// longer one gives way to its shortest alias that fits (GCC, EU).
+	nameW := 0
+	for _, i := range t.hits {
+		nameW = max(nameW, ansi.StringWidth(ds.Partnerships[i].Partner))
+	}
+	nameW = min(nameW, max(w/3, 8))
 	trackW := max(w-nameW-3, 10)
 	span := max(hi-lo, 1)
 	col := func(y int) int { return (y - lo) * (trackW - 1) / span }
@@ -84,11 +91,29 @@ func (yearStrip) view(t *listTab, w, h int) []string {
 		if sel.Kind == model.KindPartnership && sel.Index == i {
 			mark, nameStyle = Marker+" ", st.Title
 		}
-		lines = append(lines, fitLine(mark+nameStyle.Render(padRight(p.Partner, nameW))+" "+strings.Join(track, ""), w))
+		lines = append(lines, fitLine(mark+nameStyle.Render(padRight(stripName(p, nameW), nameW))+" "+strings.Join(track, ""), w))
 	}
 	lines = append(lines, "")
 	lines = append(lines, wrap(st.Section.Render(stripLaunch)+" launched  "+st.Title.Render(stripSummit)+" first leaders' summit  "+
 		st.Text.Render(stripLatest)+" latest meeting  "+st.Dim.Render(stripNext)+" next (planned)  "+
 		st.Dim.Render("─ active since launch"), w)...)
 	return lines
+}
+
+// stripName is the partner's name if it fits w cells, else its shortest
+// alias that fits, else the name cut.
+func stripName(p *model.Partnership, w int) string {
+	if ansi.StringWidth(p.Partner) <= w {
+		return p.Partner
+	}
+	best := ""
+	for _, a := range p.PartnerAliases {
+		if n := ansi.StringWidth(a); n <= w && (best == "" || n < ansi.StringWidth(best)) {
+			best = a
+		}
+	}
+	if best != "" {
+		return best
+	}
+	return p.Partner
 }
