@@ -124,6 +124,13 @@ func (p *detail) update(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.c.keys
 	p.build()
 	switch {
+	case key.Matches(msg, k.Down) && p.offScreen():
+		// After a page or wheel scroll, step from what is on screen, not
+		// from a link left behind: with a footnote on every value, links
+		// are many.
+		p.selectLink(p.firstLinkFrom(p.off))
+	case key.Matches(msg, k.Up) && p.offScreen():
+		p.selectLink(max(p.firstLinkFrom(p.off+p.h)-1, 0))
 	case key.Matches(msg, k.Down):
 		if len(p.links) > 0 && (p.sel < 0 || p.sel < len(p.links)-1) {
 			next := p.sel + 1
@@ -162,6 +169,25 @@ func (p *detail) update(msg tea.KeyPressMsg) tea.Cmd {
 		return p.follow()
 	}
 	return nil
+}
+
+// offScreen reports whether a link is selected but scrolled out of view.
+func (p *detail) offScreen() bool {
+	if p.sel < 0 || p.sel >= len(p.links) || p.h <= 0 {
+		return false
+	}
+	ln := p.links[p.sel].line
+	return ln < p.off || ln >= p.off+p.h
+}
+
+// firstLinkFrom is the first link on or below a line (len(links) if none).
+func (p *detail) firstLinkFrom(line int) int {
+	for i, l := range p.links {
+		if l.line >= line {
+			return i
+		}
+	}
+	return len(p.links)
 }
 
 // follow opens the selected link.

@@ -38,11 +38,14 @@ func composeSummit(c *ctx, r model.Ref, w int, q model.Query, sel int) ([]string
 	const gap = 3
 	lw := (w - gap) * 52 / 100
 	rw := w - gap - lw
+	fn := c.ds.Footnotes(r)
 	left := newDoc(c, lw, q, sel)
+	left.fn = fn
 	summitMain(left, s)
 	right := newDoc(c, rw, q, sel-len(left.links))
+	right.fn = fn
 	summitSide(right, s)
-	renderSources(right, c.ds.SourcesOf(r))
+	sourceList(right, fn)
 	n := max(len(left.lines), len(right.lines))
 	lines := make([]string, n)
 	for i := range lines {
@@ -107,7 +110,7 @@ func (t *summitTab) view() string {
 
 func (t *summitTab) help() []key.Binding {
 	k := t.c.keys
-	return []key.Binding{k.Enter, k.Up, k.Down, k.PageDown, k.Copy, k.Open}
+	return []key.Binding{k.Enter, k.Up, k.Down, k.PageDown, k.Copy, k.Open, k.CopyURL, k.Cite}
 }
 
 func (t *summitTab) status() string {
