@@ -185,14 +185,6 @@ func orNull(s string) any {
 	return s
 }
 
-func mapStrings(ss []string, f func(string) string) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = f(s)
-	}
-	return out
-}
-
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -53,7 +53,7 @@ func (m *Model) copyFootnote() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	fn := ds.Footnotes(r)
+	fn := m.c.footnotes(r)
 	text := ds.Cited(l.fact, l.factSources, fn)
 	return tea.Batch(tea.SetClipboard(text),
 		m.setStatus("copied the fact with its sources"+fn.Mark(l.factSources)+" to the clipboard", false))
@@ -81,7 +81,7 @@ func (m *Model) copyURL() tea.Cmd {
 		if !has {
 			return m.setStatus("nothing selected: focus a footnote (enter, then ↑/↓) or use the Sources tab", true)
 		}
-		ids := m.c.ds.Footnotes(r).IDs()
+		ids := m.c.footnotes(r).IDs()
 		if len(ids) == 0 {
 			return m.setStatus("this record cites no source", true)
 		}
@@ -106,7 +106,7 @@ func (m *Model) copyCitation() tea.Cmd {
 	if !ok {
 		return m.setStatus("nothing selected to cite", true)
 	}
-	ids := m.c.ds.Footnotes(r).IDs()
+	ids := m.c.footnotes(r).IDs()
 	if len(ids) == 0 {
 		return m.setStatus("this record cites no source", true)
 	}

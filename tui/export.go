@@ -95,7 +95,7 @@ func (m *Model) exportCheck() (listView, string) {
 	v := t.listView()
 	switch {
 	case m.c.opts.Remote:
-		return v, "export is not available over SSH (the file would be written on the server); on your machine: " + v.command(exportCSV)
+		return v, "export is not available over SSH: the file would land on the server. At home: " + v.command(exportCSV)
 	case v.qerr != "":
 		return v, "fix the filter before exporting: " + v.qerr
 	case len(v.rows) == 0:

@@ -366,6 +366,11 @@ func TestCompareFitsNarrow(t *testing.T) {
 	if !ok {
 		t.Fatal("no comparison")
 	}
+	screen(m)
+	run(m, tea.MouseWheelMsg{X: 10, Y: 5, Button: tea.MouseWheelDown})
+	if box.top != 3 {
+		t.Errorf("the wheel scrolled the comparison to %d, want 3", box.top)
+	}
 	text := strings.Join(box.layout(36), "\n")
 	for _, c := range m.c.ds.Countries {
 		if !strings.Contains(text, c.Names.Common) {

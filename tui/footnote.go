@@ -17,6 +17,20 @@ import (
 // Square brackets keep footnotes apart from the confidence symbols
 // (✓ ¹ ≠ ≈), one of which is a superscript one.
 
+// footnotes are a record's footnote numbers, model.Footnotes', computed
+// once per record and session.
+func (c *ctx) footnotes(r model.Ref) *model.Footnotes {
+	if fn, ok := c.notes[r]; ok {
+		return fn
+	}
+	if c.notes == nil {
+		c.notes = map[model.Ref]*model.Footnotes{}
+	}
+	fn := c.ds.Footnotes(r)
+	c.notes[r] = fn
+	return fn
+}
+
 // cite is the footnote markers of a value's sources, with a leading
 // space, each a link; fact is the value as plain text, for y. It is ""
 // when the value cites nothing the record's list holds.
@@ -74,3 +88,17 @@ func sourceList(d *doc, fn *model.Footnotes) {
 // citable is what y, u and Y act on in a detail pane: the focused link, if
 // it is a footnote or an entry of the source list.
 func (l link) citable() bool { return l.source != "" }
+
+// footnoteStatus names the source of the pane's focused footnote for the
+// status line, " · [3] Reuters", so it reads without scrolling to the list.
+func footnoteStatus(c *ctx, p *detail) string {
+	l, ok := p.selectedLink()
+	if !ok || !l.footnote() {
+		return ""
+	}
+	src := c.ds.Source(l.source)
+	if src == nil {
+		return ""
+	}
+	return " · " + noteLabel(l.note) + src.Publisher
+}

@@ -502,11 +502,8 @@ func (t *listTab) status() string {
 	if ss := t.sortStatus(); ss != "" {
 		s += " · " + ss
 	}
-	if l, ok := t.focusedLink(); ok && l.footnote() {
-		// Which source a focused footnote is, without scrolling to the list.
-		if src := t.c.ds.Source(l.source); src != nil {
-			s += " · " + noteLabel(l.note) + src.Publisher
-		}
+	if t.detailFocus && !t.showExtra {
+		s += footnoteStatus(t.c, &t.det)
 	}
 	return s
 }

@@ -16,7 +16,7 @@ func renderRecord(d *doc, r model.Ref) {
 		return
 	}
 	if d.fn == nil {
-		d.fn = ds.Footnotes(r)
+		d.fn = d.c.footnotes(r)
 	}
 	switch rec := ds.Record(r).(type) {
 	case *model.Summit:

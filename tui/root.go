@@ -191,6 +191,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseClickMsg:
 		return m, m.click(msg)
 	case tea.MouseWheelMsg:
+		if m.overlay != nil { // About and the comparison scroll
+			return m, m.toOverlay(msg)
+		}
 		if mouse, ok := m.bodyMouse(msg.Mouse()); ok {
 			return m, m.tabs[m.active].update(tea.MouseWheelMsg(mouse))
 		}

@@ -38,7 +38,7 @@ func composeSummit(c *ctx, r model.Ref, w int, q model.Query, sel int) ([]string
 	const gap = 3
 	lw := (w - gap) * 52 / 100
 	rw := w - gap - lw
-	fn := c.ds.Footnotes(r)
+	fn := c.footnotes(r)
 	left := newDoc(c, lw, q, sel)
 	left.fn = fn
 	summitMain(left, s)
@@ -114,9 +114,10 @@ func (t *summitTab) help() []key.Binding {
 }
 
 func (t *summitTab) status() string {
-	if len(t.det.lines) <= t.det.h {
-		return ""
+	s := ""
+	if len(t.det.lines) > t.det.h {
+		pct := 100 * (t.det.off + t.det.h) / max(len(t.det.lines), 1)
+		s = itoa(min(pct, 100)) + "%"
 	}
-	pct := 100 * (t.det.off + t.det.h) / max(len(t.det.lines), 1)
-	return itoa(min(pct, 100)) + "%"
+	return strings.TrimPrefix(s+footnoteStatus(t.c, &t.det), " · ")
 }
