@@ -202,18 +202,30 @@ func (p *detail) follow() tea.Cmd {
 	return navigate(l.ref)
 }
 
-// clickLine follows the link on a clicked line of the pane.
-func (p *detail) clickLine(y int) tea.Cmd {
+// clickAt follows the link at a clicked cell of the pane: a footnote
+// only on its marker; another link anywhere on its first lines.
+func (p *detail) clickAt(x, y int) tea.Cmd {
 	p.build()
 	ln := p.off + y
-	for i := len(p.links) - 1; i >= 0; i-- {
-		l := p.links[i]
+	var lines []int // the non-footnote links, whose lines they own
+	for i, l := range p.links {
+		if l.footnote() {
+			if l.line == ln && x >= l.col && x < l.colEnd {
+				p.selectLink(i)
+				return p.follow()
+			}
+			continue
+		}
+		lines = append(lines, i)
+	}
+	for k := len(lines) - 1; k >= 0; k-- {
+		l := p.links[lines[k]]
 		end := len(p.lines)
-		if i+1 < len(p.links) {
-			end = p.links[i+1].line
+		if k+1 < len(lines) {
+			end = p.links[lines[k+1]].line
 		}
 		if ln >= l.line && ln < end && ln < l.line+3 {
-			p.selectLink(i)
+			p.selectLink(lines[k])
 			return p.follow()
 		}
 	}

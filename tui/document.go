@@ -23,6 +23,9 @@ type link struct {
 	note        int
 	fact        string
 	factSources []string
+	// col and colEnd are a footnote marker's cells on its line, where a
+	// click follows it.
+	col, colEnd int
 }
 
 // footnote reports whether the link is a marker after a value.
@@ -82,6 +85,8 @@ func (d *doc) push(lines ...string) {
 		// An earlier marker is on this line or above, never after it.
 		if i := strings.LastIndex(plain, mark); i >= 0 {
 			plain = plain[:i]
+			l.col = ansi.StringWidth(plain)
+			l.colEnd = l.col + len(mark)
 		}
 	}
 	d.pend = d.pend[:0]

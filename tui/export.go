@@ -95,7 +95,7 @@ func (m *Model) exportCheck() (listView, string) {
 	v := t.listView()
 	switch {
 	case m.c.opts.Remote:
-		return v, "export is not available over SSH: the file would land on the server. At home: " + v.command(exportCSV)
+		return v, "export is not available over SSH: the file would land on the server"
 	case v.qerr != "":
 		return v, "fix the filter before exporting: " + v.qerr
 	case len(v.rows) == 0:
@@ -104,13 +104,16 @@ func (m *Model) exportCheck() (listView, string) {
 	return v, ""
 }
 
-// startExport is e: a small prompt for the format.
+// startExport is e: a small prompt for the format. Over SSH the prompt
+// says why there is no export and offers the command to run at home.
 func (m *Model) startExport() tea.Cmd {
 	v, why := m.exportCheck()
+	if _, isList := m.tabs[m.active].(exportable); why == "" || isList && m.c.opts.Remote {
+		m.overlay = &exportPrompt{c: m.c, v: v, remote: m.c.opts.Remote}
+	}
 	if why != "" {
 		return m.setStatus(why, true)
 	}
-	m.overlay = &exportPrompt{c: m.c, v: v}
 	return nil
 }
 
@@ -118,7 +121,7 @@ func (m *Model) startExport() tea.Cmd {
 func (m *Model) export(f exportFormat) tea.Cmd {
 	v, why := m.exportCheck()
 	if why != "" {
-		return m.setStatus(why, true)
+		return m.startExport()
 	}
 	var buf bytes.Buffer
 	cols := model.ListColumns(v.kind, f == exportCSV)
@@ -182,10 +185,13 @@ func writeNew(dir, name string, data []byte) (string, error) {
 	return "", fmt.Errorf("%s and 999 numbered copies already exist in %s", name, dir)
 }
 
-// exportPrompt asks for the format: c CSV, m Markdown, esc cancels.
+// exportPrompt asks for the format: c CSV, m Markdown, esc cancels. Over
+// SSH (remote) it explains the refusal instead, and y copies the command
+// that writes the file at home.
 type exportPrompt struct {
-	c *ctx
-	v listView
+	c      *ctx
+	v      listView
+	remote bool
 }
 
 func (p *exportPrompt) update(msg tea.Msg) (tea.Cmd, bool) {
@@ -195,6 +201,18 @@ func (p *exportPrompt) update(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, click
 	}
 	k := p.c.keys
+	if p.remote {
+		switch {
+		case key.Matches(kp, k.Copy):
+			cmd := p.v.command(exportCSV)
+			return tea.Batch(tea.SetClipboard(cmd), func() tea.Msg { return statusMsg{text: "copied " + cmd} }), true
+		case key.Matches(kp, k.ViewClose, k.Export):
+			return nil, true
+		case kp.String() == "q":
+			return tea.Quit, true
+		}
+		return nil, false
+	}
 	switch {
 	case key.Matches(kp, k.ExportCSV):
 		return command(cmdExportCSV), true
@@ -216,6 +234,15 @@ func (p *exportPrompt) view(w, h int) string {
 		what += " matching " + p.v.filter
 	}
 	var lines []string
+	if p.remote {
+		lines = append(lines, st.BoxTitle.Render("No export over SSH"), "")
+		lines = append(lines, wrap(st.Text.Render("The file would be written on the server, not on your machine. "+
+			"With casia installed, this writes the "+what+" as shown:"), inner)...)
+		lines = append(lines, wrap(st.Emphasis.Render(p.v.command(exportCSV)), inner)...)
+		lines = append(lines, "", st.HelpKey.Render(k.Copy.Help().Key)+" "+st.Text.Render("copy the command")+"   "+
+			st.HelpKey.Render("esc")+" "+st.Text.Render("close"))
+		return st.Box.Render(strings.Join(fitLines(lines, inner, min(len(lines), max(h-2, 1))), "\n"))
+	}
 	lines = append(lines, st.BoxTitle.Render("Export "+what), "")
 	lines = append(lines, wrap(st.Text.Render("to a new file in the working directory, sorted as shown; the same as"), inner)...)
 	lines = append(lines, wrap(st.Dim.Render(p.v.command(exportCSV)), inner)...)

@@ -489,15 +489,25 @@ func TestExportRemote(t *testing.T) {
 	dir := t.TempDir()
 	m := newSized(t, 120, 40, func(o *Options) { o.Remote, o.ExportDir = true, dir })
 	press(m, "3", "e")
-	if m.overlay != nil || !strings.Contains(m.status, "not available over SSH") ||
-		!strings.Contains(m.status, "casia list partnerships --format csv") {
-		t.Errorf("remote e: %q", m.status)
+	p, ok := m.overlay.(*exportPrompt)
+	if !ok || !p.remote || !strings.Contains(m.status, "not available over SSH") {
+		t.Fatalf("remote e: %#v, %q", m.overlay, m.status)
 	}
-	press(m, ":")
+	if s := strings.Join(strings.Fields(screen(m)), " "); !strings.Contains(s, "No export over SSH") {
+		t.Errorf("the refusal:\n%s", screen(m))
+	}
+	if got := copied(m, "y"); got != "casia list partnerships --format csv" {
+		t.Errorf("y in the refusal copied %q", got)
+	}
+	if m.overlay != nil {
+		t.Error("y did not close the refusal")
+	}
+	press(m, "e", "c") // c does nothing here: still refused, nothing written
+	press(m, "esc", ":")
 	typeText(m, "export this tab as csv")
 	press(m, "enter")
-	if !strings.Contains(m.status, "not available over SSH") {
-		t.Errorf("remote palette export: %q", m.status)
+	if _, ok := m.overlay.(*exportPrompt); !ok || !strings.Contains(m.status, "not available over SSH") {
+		t.Errorf("remote palette export: %#v, %q", m.overlay, m.status)
 	}
 	if files, _ := os.ReadDir(dir); len(files) != 0 {
 		t.Errorf("a remote session wrote %d files", len(files))
@@ -512,5 +522,32 @@ func TestShellQuote(t *testing.T) {
 		if got := shellQuote(in); got != want {
 			t.Errorf("shellQuote(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestClickFootnote: a click on a footnote's marker follows it; a click
+// on the text around it does not leave the record.
+func TestClickFootnote(t *testing.T) {
+	m := fixture(t, 120, 40)
+	press(m, "2", "j")
+	lt := m.tabs[tabSignatories].(*listTab)
+	lt.det.build()
+	var l link
+	for _, k := range lt.det.links {
+		if k.footnote() && k.source == "src-b" && strings.HasPrefix(k.fact, "Population") {
+			l = k
+		}
+	}
+	if l.fact == "" {
+		t.Fatal("no footnote [2] on the population")
+	}
+	y := m.headerHeight() + l.line - lt.det.off
+	run(m, tea.MouseClickMsg{X: lt.tableW + 2, Y: y, Button: tea.MouseLeft}) // on the label
+	if m.active != tabSignatories || selectedID(t, m) != "kz" {
+		t.Fatalf("a click beside the marker went to tab %d, %q", m.active, selectedID(t, m))
+	}
+	run(m, tea.MouseClickMsg{X: lt.tableW + 1 + l.col + 1, Y: y, Button: tea.MouseLeft})
+	if m.active != tabSources || selectedID(t, m) != "src-b" {
+		t.Errorf("a click on [%d] went to tab %d, %q", l.note, m.active, selectedID(t, m))
 	}
 }

@@ -61,7 +61,7 @@ func (o *helpOverlay) update(msg tea.Msg) (tea.Cmd, bool) {
 var helpMouse = []struct{ what, does string }{
 	{"click a tab", "go to it"},
 	{"click a row", "select it"},
-	{"click a link", "follow it (in the detail pane)"},
+	{"click a link or [n]", "follow it (in the detail pane)"},
 	{"click the map", "select the country there"},
 	{"wheel", "scroll the list or the pane under the pointer"},
 	{"click", "closes this help"},

@@ -310,12 +310,15 @@ func (t *listTab) click(m tea.Mouse) tea.Cmd {
 		if t.showExtra {
 			return nil
 		}
-		y := m.Y
+		x, y := m.X, m.Y
+		if t.side && t.pane == paneSplit {
+			x -= t.tableW + 1
+		}
 		if !t.side && t.pane == paneSplit {
 			y -= t.tableH + 1
 		}
 		t.detailFocus = true
-		cmd := t.det.clickLine(y)
+		cmd := t.det.clickAt(x, y)
 		t.syncDetail()
 		return cmd
 	}

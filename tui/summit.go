@@ -58,6 +58,11 @@ func composeSummit(c *ctx, r model.Ref, w int, q model.Query, sel int) ([]string
 		}
 		lines[i] = fitLine(l, lw) + strings.Repeat(" ", gap) + rr
 	}
+	for i := range right.links {
+		// A footnote's cells are counted from the right column's edge.
+		right.links[i].col += lw + gap
+		right.links[i].colEnd += lw + gap
+	}
 	return lines, append(left.links, right.links...)
 }
 
@@ -87,7 +92,7 @@ func (t *summitTab) update(msg tea.Msg) tea.Cmd {
 		}
 	case tea.MouseClickMsg:
 		if msg.Mouse().Button == tea.MouseLeft {
-			return t.det.clickLine(msg.Mouse().Y)
+			return t.det.clickAt(msg.Mouse().X-1, msg.Mouse().Y) // the pane is drawn one cell in
 		}
 	}
 	return nil
