@@ -103,11 +103,16 @@ type helpSection struct {
 
 // helpSections groups every binding for the "?" overlay.
 func (k *KeyMap) helpSections() []helpSection {
+	// The overlay has room to say more than the footer.
+	export, mark, compare := k.Export, k.Mark, k.Compare
+	export.SetHelp("e", "export the list: c CSV, m Markdown")
+	mark.SetHelp("space", "mark a state (Signatories)")
+	compare.SetHelp("C", "compare marked states")
 	return []helpSection{
 		{"Tabs", []key.Binding{k.NextTab, k.PrevTab, k.JumpTab, k.Palette, k.Help, k.Quit, k.ForceQuit}},
 		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}},
-		{"Records", []key.Binding{k.Enter, k.Right, k.Left, k.Back, k.HistBack, k.HistFwd, k.Mark, k.Compare}},
-		{"Sources and data", []key.Binding{k.Copy, k.Open, k.CopyURL, k.Cite, k.Export, k.About}},
+		{"Records", []key.Binding{k.Enter, k.Right, k.Left, k.Back, k.HistBack, k.HistFwd, mark, compare}},
+		{"Sources and data", []key.Binding{k.Copy, k.Open, k.CopyURL, k.Cite, export, k.About}},
 		{"Filter and sort", []key.Binding{k.Filter, k.FilterKeep, k.FilterClear, k.Sort, k.SortReverse}},
 		{"Panes and charts", []key.Binding{k.Pane, k.Zoom, k.Chart, k.Metric, k.Scale}},
 		{"Map", []key.Binding{k.MapMode, k.ASCII, k.ZoomIn, k.ZoomOut, k.ZoomReset}},
