@@ -137,16 +137,11 @@ func completeColumns(_ *cobra.Command, args []string, toComplete string) ([]stri
 // pickColumns resolves --columns, or the format's default: tables and
 // Markdown show the columns for people, CSV and JSON every column.
 func pickColumns(k model.Kind, names []string, format string) ([]model.Column, error) {
+	if len(names) == 0 {
+		return model.ListColumns(k, format == "csv" || format == "json"), nil
+	}
 	all := model.Columns(k)
 	var out []model.Column
-	if len(names) == 0 {
-		for _, c := range all {
-			if !c.Extra || format == "csv" || format == "json" {
-				out = append(out, c)
-			}
-		}
-		return out, nil
-	}
 	for _, n := range names {
 		n = strings.ToLower(strings.TrimSpace(n))
 		found := false

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -31,11 +30,13 @@ func (t table) write(w, errw io.Writer, format string) error {
 			return err
 		}
 	case "csv":
-		if err := t.csv(bw); err != nil {
+		if err := model.WriteCSV(bw, t.ds, t.cols, t.rows); err != nil {
 			return err
 		}
 	case "markdown":
-		t.markdown(bw)
+		if err := model.WriteMarkdown(bw, t.ds, t.cols, t.rows); err != nil {
+			return err
+		}
 	default:
 		t.aligned(bw, errw)
 	}
@@ -45,22 +46,7 @@ func (t table) write(w, errw io.Writer, format string) error {
 // cells are the rows as people read them, and whether any figure carries
 // a mark (~ or *) that the footnote explains.
 func (t table) cells() (header []string, rows [][]string, marked bool) {
-	header = make([]string, len(t.cols))
-	for c, col := range t.cols {
-		header[c] = col.Title
-	}
-	rows = make([][]string, len(t.rows))
-	for j, i := range t.rows {
-		rows[j] = make([]string, len(t.cols))
-		for c, col := range t.cols {
-			v := col.Cell(t.ds, i)
-			if col.Shape == model.FigureShape && (strings.HasSuffix(v, "*") || strings.HasPrefix(v, "~")) {
-				marked = true
-			}
-			rows[j][c] = v
-		}
-	}
-	return header, rows, marked
+	return model.ListCells(t.ds, t.cols, t.rows)
 }
 
 // aligned prints a plain table: columns two spaces apart, numbers
@@ -153,73 +139,12 @@ func fit(widths []int, cols []model.Column, header []string, width int) int {
 	}
 }
 
-// markdown prints a GitHub-flavoured table. Cells are escaped so data
-// cannot break the table or inject markup.
-func (t table) markdown(w io.Writer) {
-	header, rows, marked := t.cells()
-	fmt.Fprintf(w, "| %s |\n", strings.Join(mapStrings(header, mdEscape), " | "))
-	seps := make([]string, len(t.cols))
-	for c, col := range t.cols {
-		seps[c] = "---"
-		if col.Right {
-			seps[c] = "---:"
-		}
-	}
-	fmt.Fprintf(w, "| %s |\n", strings.Join(seps, " | "))
-	for _, r := range rows {
-		fmt.Fprintf(w, "| %s |\n", strings.Join(mapStrings(r, mdEscape), " | "))
-	}
-	if marked {
-		fmt.Fprintf(w, "\n%s\n", mdEscape(model.ConflictMark))
-	}
-}
-
-// mdEscape makes text safe in a Markdown table cell: a backslash before
-// the characters that end a cell or start markup (| \ ` * _ [ ] < > ~),
-// line breaks as spaces.
-var mdEscape = strings.NewReplacer(
-	`\`, `\\`, "|", `\|`, "`", "\\`", "*", `\*`, "_", `\_`,
-	"[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "~", `\~`,
-	"\r\n", " ", "\n", " ", "\r", " ",
-).Replace
-
-// csv prints the rows as data (see model.Column.DataFields).
-func (t table) csv(w io.Writer) error {
-	cw := csv.NewWriter(w)
-	var header []string
-	for _, col := range t.cols {
-		header = append(header, col.DataFields()...)
-	}
-	if err := cw.Write(header); err != nil {
-		return err
-	}
-	rec := make([]string, 0, len(header))
-	for _, i := range t.rows {
-		rec = rec[:0]
-		for _, col := range t.cols {
-			for _, v := range col.DataValues(t.ds, i) {
-				rec = append(rec, csvSafe(v))
-			}
-		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// csvSafe defuses spreadsheet formulas: a cell that starts with = + - @
-// (or a tab or carriage return, which some spreadsheets skip first) is
-// run as a formula when the file is opened, so such text gets a leading
-// apostrophe, as OWASP recommends. casia's numbers are never negative, so
-// no number is touched.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
+// mdEscape and csvSafe are the model's (model.WriteMarkdown, WriteCSV),
+// named here for the tests of what they defuse.
+var (
+	mdEscape = model.MarkdownCell
+	csvSafe  = model.CSVSafe
+)
 
 // json prints the rows as an array of objects keyed by column, figures
 // as model.CleanFigure objects.
@@ -258,14 +183,6 @@ func orNull(s string) any {
 		return nil
 	}
 	return s
-}
-
-func mapStrings(ss []string, f func(string) string) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = f(s)
-	}
-	return out
 }
 
 func writeJSON(w io.Writer, v any) error {

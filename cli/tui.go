@@ -25,6 +25,8 @@ func dashboard(cmd *cobra.Command, a *app, ds *model.Dataset, tab string) error 
 		NoColor: a.io.Getenv("NO_COLOR") != "",
 		ASCII:   a.tui.ascii,
 		OpenURL: openURL,
+		// For the About view (i): which file this is.
+		DataFrom: a.dataFile(),
 	}
 	if f, ok := a.io.Out.(*os.File); ok {
 		if w, h, err := term.GetSize(f.Fd()); err == nil {

@@ -2,8 +2,6 @@ package model
 
 import (
 	"fmt"
-	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -17,6 +15,19 @@ func (ds *Dataset) Describe(r Ref) string {
 		return ""
 	}
 	d := &describer{ds: ds}
+	ds.describe(d, r)
+	if r.Kind != KindSource {
+		d.sources()
+	}
+	return strings.TrimRight(d.b.String(), "\n") + "\n"
+}
+
+// describe writes the record into d, numbering its sources as it cites
+// them (see Footnotes).
+func (ds *Dataset) describe(d *describer, r Ref) {
+	if !ds.Valid(r) {
+		return
+	}
 	switch rec := ds.Record(r).(type) {
 	case *Summit:
 		d.summit(rec)
@@ -35,47 +46,24 @@ func (ds *Dataset) Describe(r Ref) string {
 		// Anything the record cites that no line above carries (none, as
 		// long as every sourced part is printed) still gets its number.
 		for _, id := range ds.SourcesOf(r) {
-			d.number(id)
+			d.notes.add(id)
 		}
-		d.sources()
 	}
-	return strings.TrimRight(d.b.String(), "\n") + "\n"
 }
 
 type describer struct {
 	ds    *Dataset
 	b     strings.Builder
-	cited []string // source ids in order of first citation
-}
-
-// number is a source's footnote number, assigning the next one on first
-// use.
-func (d *describer) number(id string) int {
-	if i := slices.Index(d.cited, id); i >= 0 {
-		return i + 1
-	}
-	d.cited = append(d.cited, id)
-	return len(d.cited)
+	notes Footnotes // source ids in order of first citation
 }
 
 // cite is the footnote mark for a value's sources: " [1, 3]", or "" when
-// it cites none.
+// it cites none. It numbers sources met for the first time.
 func (d *describer) cite(ids []string) string {
-	if len(ids) == 0 {
-		return ""
-	}
-	nums := make([]int, 0, len(ids))
 	for _, id := range ids {
-		if n := d.number(id); !slices.Contains(nums, n) {
-			nums = append(nums, n)
-		}
+		d.notes.add(id)
 	}
-	slices.Sort(nums)
-	parts := make([]string, len(nums))
-	for i, n := range nums {
-		parts[i] = strconv.Itoa(n)
-	}
-	return " [" + strings.Join(parts, ", ") + "]"
+	return d.notes.Mark(ids)
 }
 
 func (d *describer) heading(title, sub string) {
@@ -434,11 +422,11 @@ func (s *Source) Citation() string {
 }
 
 func (d *describer) sources() {
-	if len(d.cited) == 0 {
+	if len(d.notes.ids) == 0 {
 		return
 	}
 	d.b.WriteString("\nSources\n")
-	for i, id := range d.cited {
+	for i, id := range d.notes.ids {
 		s := d.ds.Source(id)
 		if s == nil {
 			continue

@@ -28,6 +28,9 @@ func (m *Model) clearStatus() {
 
 // copy puts the selected record, as plain text, on the clipboard (OSC 52).
 func (m *Model) copy() tea.Cmd {
+	if cmd := m.copyFootnote(); cmd != nil {
+		return cmd
+	}
 	r, ok := m.tabs[m.active].selected()
 	if !ok {
 		return m.setStatus("nothing selected to copy", true)
@@ -37,12 +40,11 @@ func (m *Model) copy() tea.Cmd {
 		m.setStatus(fmt.Sprintf("copied %s %q to the clipboard (%d lines)", r.Kind, m.c.ds.ID(r), strings.Count(text, "\n")), false))
 }
 
-// openSelected opens the selected link's URL, or the record's first source.
+// openSelected opens the focused link's URL (a footnote's: its source's),
+// or the record's first source.
 func (m *Model) openSelected() tea.Cmd {
-	if t, ok := m.tabs[m.active].(linker); ok {
-		if u := t.selectedURL(); u != "" {
-			return m.open(u)
-		}
+	if u := m.focusedURL(); u != "" {
+		return m.open(u)
 	}
 	r, ok := m.tabs[m.active].selected()
 	if !ok {

@@ -57,9 +57,10 @@ type paned interface {
 	setPane(p paneMode)
 }
 
-// linker tabs can have a link selected in their detail pane, which o opens.
+// linker tabs can have a link focused in their detail pane: o opens it,
+// and on a footnote y, u and Y copy its source (cite.go).
 type linker interface {
-	selectedURL() string
+	focusedLink() (link, bool)
 }
 
 // paneMode is how a list tab shares its area between list and detail.

@@ -19,6 +19,11 @@ type Options struct {
 	// Width and Height, when known before the program starts, let the very
 	// first frame be drawn instead of waiting for the size message.
 	Width, Height int
+	// DataFrom names the data file the session shows (the --data path),
+	// for the About view; "" for the built-in data.
+	DataFrom string
+	// ExportDir is where e writes files; "" is the working directory.
+	ExportDir string
 	// Today is the date passed plans are judged against ("planned Sep 2026
 	// · overdue"); empty means the clock's, tests pin it.
 	Today model.Date
@@ -35,6 +40,9 @@ type ctx struct {
 	keys  *KeyMap
 	opts  Options
 	today model.Date
+	// notes caches each record's footnote numbers (footnote.go); the
+	// dataset never changes, so neither do they.
+	notes map[model.Ref]*model.Footnotes
 }
 
 func newCtx(ds *model.Dataset, opts Options) *ctx {

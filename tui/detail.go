@@ -124,6 +124,13 @@ func (p *detail) update(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.c.keys
 	p.build()
 	switch {
+	case key.Matches(msg, k.Down) && p.offScreen():
+		// After a page or wheel scroll, step from what is on screen, not
+		// from a link left behind: with a footnote on every value, links
+		// are many.
+		p.selectLink(p.firstLinkFrom(p.off))
+	case key.Matches(msg, k.Up) && p.offScreen():
+		p.selectLink(max(p.firstLinkFrom(p.off+p.h)-1, 0))
 	case key.Matches(msg, k.Down):
 		if len(p.links) > 0 && (p.sel < 0 || p.sel < len(p.links)-1) {
 			next := p.sel + 1
@@ -164,6 +171,25 @@ func (p *detail) update(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// offScreen reports whether a link is selected but scrolled out of view.
+func (p *detail) offScreen() bool {
+	if p.sel < 0 || p.sel >= len(p.links) || p.h <= 0 {
+		return false
+	}
+	ln := p.links[p.sel].line
+	return ln < p.off || ln >= p.off+p.h
+}
+
+// firstLinkFrom is the first link on or below a line (len(links) if none).
+func (p *detail) firstLinkFrom(line int) int {
+	for i, l := range p.links {
+		if l.line >= line {
+			return i
+		}
+	}
+	return len(p.links)
+}
+
 // follow opens the selected link.
 func (p *detail) follow() tea.Cmd {
 	if p.sel < 0 || p.sel >= len(p.links) {
@@ -176,18 +202,30 @@ func (p *detail) follow() tea.Cmd {
 	return navigate(l.ref)
 }
 
-// clickLine follows the link on a clicked line of the pane.
-func (p *detail) clickLine(y int) tea.Cmd {
+// clickAt follows the link at a clicked cell of the pane: a footnote
+// only on its marker; another link anywhere on its first lines.
+func (p *detail) clickAt(x, y int) tea.Cmd {
 	p.build()
 	ln := p.off + y
-	for i := len(p.links) - 1; i >= 0; i-- {
-		l := p.links[i]
+	var lines []int // the non-footnote links, whose lines they own
+	for i, l := range p.links {
+		if l.footnote() {
+			if l.line == ln && x >= l.col && x < l.colEnd {
+				p.selectLink(i)
+				return p.follow()
+			}
+			continue
+		}
+		lines = append(lines, i)
+	}
+	for k := len(lines) - 1; k >= 0; k-- {
+		l := p.links[lines[k]]
 		end := len(p.lines)
-		if i+1 < len(p.links) {
-			end = p.links[i+1].line
+		if k+1 < len(lines) {
+			end = p.links[lines[k+1]].line
 		}
 		if ln >= l.line && ln < end && ln < l.line+3 {
-			p.selectLink(i)
+			p.selectLink(lines[k])
 			return p.follow()
 		}
 	}

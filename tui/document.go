@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -8,12 +9,27 @@ import (
 	"casia/model"
 )
 
-// link is a followable line of a document: another record, or a URL.
+// link is a followable part of a document: a line pointing at another
+// record or a URL, an entry of the numbered source list, or a footnote
+// marker after a value.
 type link struct {
-	line int // first line of the link in the document
+	line int // the link's line in the document (a footnote's: its value's last)
 	ref  model.Ref
 	url  string
+	// source is the source id of a footnote or a source-list entry, and
+	// note its number; fact is the footnoted value as plain text and
+	// factSources its sources, for y.
+	source      string
+	note        int
+	fact        string
+	factSources []string
+	// col and colEnd are a footnote marker's cells on its line, where a
+	// click follows it.
+	col, colEnd int
 }
+
+// footnote reports whether the link is a marker after a value.
+func (l link) footnote() bool { return l.fact != "" }
 
 // doc builds a record's detail view as styled, wrapped lines plus the
 // links among them. It is the only place record text meets styles.
@@ -27,6 +43,10 @@ type doc struct {
 	// indent is where the last field's value started, so a note under it
 	// lines up with the value.
 	indent int
+	// fn numbers the record's sources (model.Footnotes, shared with casia
+	// show); pend are footnote links whose line is set by the next push.
+	fn   *model.Footnotes
+	pend []int
 }
 
 func newDoc(c *ctx, w int, q model.Query, sel int) *doc {
@@ -43,7 +63,34 @@ func (d *doc) text(s string) string {
 	return d.hl(s, st.Text.Render, st.Match.Render)
 }
 
-func (d *doc) push(lines ...string) { d.lines = append(d.lines, lines...) }
+// push adds lines; footnote markers made for them (cite) are placed on
+// the line that shows them, found from the end, where a value's markers
+// are.
+func (d *doc) push(lines ...string) {
+	first := len(d.lines)
+	d.lines = append(d.lines, lines...)
+	if len(lines) == 0 || len(d.pend) == 0 {
+		return
+	}
+	ln := len(d.lines) - 1
+	plain := ansi.Strip(d.lines[ln])
+	for k := len(d.pend) - 1; k >= 0; k-- {
+		l := &d.links[d.pend[k]]
+		mark := "[" + strconv.Itoa(l.note) + "]"
+		for ln > first && !strings.Contains(plain, mark) {
+			ln--
+			plain = ansi.Strip(d.lines[ln])
+		}
+		l.line = ln
+		// An earlier marker is on this line or above, never after it.
+		if i := strings.LastIndex(plain, mark); i >= 0 {
+			plain = plain[:i]
+			l.col = ansi.StringWidth(plain)
+			l.colEnd = l.col + len(mark)
+		}
+	}
+	d.pend = d.pend[:0]
+}
 
 func (d *doc) blank() {
 	if n := len(d.lines); n > 0 && d.lines[n-1] != "" {
@@ -88,20 +135,22 @@ func (d *doc) styledField(label, styled string) {
 	lw := d.labelWidth()
 	if lw == 0 || len([]rune(label)) > lw {
 		// Long labels (and narrow panes) go on their own line.
-		d.push(d.c.st.Label.Render(label))
+		d.lines = append(d.lines, d.c.st.Label.Render(label))
 		d.push(wrap("  "+styled, d.w)...)
 		d.indent = 2
 		return
 	}
 	d.indent = lw + 1
 	vw := d.w - lw - 1
-	for i, ln := range wrap(styled, vw) {
+	lines := wrap(styled, vw)
+	for i, ln := range lines {
 		if i == 0 {
-			d.push(d.c.st.Label.Render(padRight(label, lw)) + " " + ln)
+			lines[i] = d.c.st.Label.Render(padRight(label, lw)) + " " + ln
 		} else {
-			d.push(strings.Repeat(" ", lw+1) + ln)
+			lines[i] = strings.Repeat(" ", lw+1) + ln
 		}
 	}
+	d.push(lines...)
 }
 
 // note prints a caveat or explanation under a field, dimmed and indented.
@@ -118,23 +167,31 @@ func (d *doc) note(s string) {
 	}
 }
 
-func (d *doc) para(s string) {
+// para prints a paragraph with the footnotes of the sources it rests on
+// (a record's summary rests on the record's sources).
+func (d *doc) para(s string, ids []string) {
 	if s == "" {
 		return
 	}
 	d.blank()
-	for _, p := range strings.Split(s, "\n") {
-		d.push(wrap(d.text(p), d.w)...)
+	ps := strings.Split(s, "\n")
+	for i, p := range ps {
+		styled := d.text(p)
+		if i == len(ps)-1 {
+			styled += d.cite(ids, s)
+		}
+		d.push(wrap(styled, d.w)...)
 	}
 }
 
-// bullet prints a list item with its confidence symbol and note.
-func (d *doc) bullet(s string, c model.Confidence, note string) {
+// bullet prints a list item with its confidence symbol, footnotes and
+// note.
+func (d *doc) bullet(s string, c model.Confidence, note string, ids []string) {
 	mark := "• "
 	if c != "" {
 		mark = d.c.st.badge(c) + " "
 	}
-	d.hanging(mark, d.text(s))
+	d.hanging(mark, d.text(s)+d.cite(ids, model.Qualify(s, c, note)))
 	if note != "" {
 		for _, ln := range wrap(d.hl(note, d.c.st.Dim.Render, d.c.st.Match.Render), d.w-4) {
 			d.push("    " + ln)
@@ -144,13 +201,15 @@ func (d *doc) bullet(s string, c model.Confidence, note string) {
 
 func (d *doc) hanging(mark, styled string) {
 	mw := ansi.StringWidth(mark)
-	for i, ln := range wrap(styled, d.w-mw) {
+	lines := wrap(styled, d.w-mw)
+	for i, ln := range lines {
 		if i == 0 {
-			d.push(mark + ln)
+			lines[i] = mark + ln
 		} else {
-			d.push(strings.Repeat(" ", mw) + ln)
+			lines[i] = strings.Repeat(" ", mw) + ln
 		}
 	}
+	d.push(lines...)
 }
 
 // linkTo adds a followable line pointing at another record.
@@ -184,6 +243,11 @@ func (d *doc) figure(label string, f *model.Figure) {
 	if p := f.Period(); p != "" {
 		v += " · " + model.Date(p).Human()
 	}
-	d.styledField(label, d.text(v)+" "+d.c.st.badge(f.Confidence))
+	fact := label + ": " + model.FigureText(f)
+	if ct := f.CheckedText(); ct != "" {
+		fact += " (" + ct + ")"
+	}
+	d.styledField(label, d.text(v)+" "+d.c.st.badge(f.Confidence)+d.cite(f.Sources, fact))
+	d.note(f.CheckedText())
 	d.note(f.Note)
 }

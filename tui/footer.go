@@ -57,7 +57,7 @@ func (m *Model) helpLine() string {
 	if room < 8 {
 		return fitLine(" "+tail, m.w)
 	}
-	keys := append(t.help(), k.Palette, k.NextTab, k.Quit)
+	keys := append(t.help(), k.Palette, k.About, k.NextTab, k.Quit)
 	return fitLine(" "+m.shortHelp(keys, room)+m.c.st.HelpSep.Render(" • ")+tail, m.w)
 }
 

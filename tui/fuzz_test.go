@@ -11,6 +11,7 @@ var fuzzKeys = []string{
 	"home", "end", "backspace", "space", "ctrl+p", "ctrl+d", "ctrl+u",
 	"/", ":", "?", "[", "]", "s", "S", "y", "o", "c", "m", "v", "a", "g", "G", "j", "k", "h", "l",
 	"1", "2", "3", "4", "5", "6", "7", "t", "u", "r", "!", "\"", "é", "中", "p", "z", "x",
+	"i", "e", "C", "Y",
 }
 
 // decode turns fuzz bytes into dashboard events: keys, pastes, mouse
@@ -49,9 +50,14 @@ func FuzzTUI(f *testing.F) {
 	f.Add([]byte{7, 6, 0, 38, 0, 0, 0, 4, 0, 4, 0, 0, 0, 0, 1, 16})
 	f.Add([]byte{7, 0, 0, 17, 7, 1, 0, 18, 7, 5, 5, 9, 6, 8})
 	f.Add([]byte{7, 4, 0, 42, 4, 10, 'x', 'y', 0, 2, 0, 3, 0, 15})
+	// Mark two states and compare them; About; the export prompt; copy a
+	// footnote's citation.
+	f.Add([]byte{0, 37, 0, 13, 0, 32, 0, 13, 0, 55, 0, 0, 0, 16, 0, 53})
+	f.Add([]byte{7, 2, 0, 38, 0, 0, 0, 32, 0, 32, 0, 56, 0, 54, 0, 55})
 	ds := dataset(f)
+	dir := f.TempDir() // e then c writes a file
 	f.Fuzz(func(t *testing.T, b []byte) {
-		m := New(ds, Options{Theme: ThemeDark})
+		m := New(ds, Options{Theme: ThemeDark, ExportDir: dir})
 		w, h := 80, 24
 		m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 		decode(b, func(msg tea.Msg) {

@@ -61,7 +61,7 @@ func (o *helpOverlay) update(msg tea.Msg) (tea.Cmd, bool) {
 var helpMouse = []struct{ what, does string }{
 	{"click a tab", "go to it"},
 	{"click a row", "select it"},
-	{"click a link", "follow it (in the detail pane)"},
+	{"click a link or [n]", "follow it (in the detail pane)"},
 	{"click the map", "select the country there"},
 	{"wheel", "scroll the list or the pane under the pointer"},
 	{"click", "closes this help"},
@@ -121,6 +121,12 @@ func (o *helpOverlay) view(w, h int) string {
 	rows = append(rows, "")
 	para("Confidence: " + st.badge(model.Verified) + " verified · " + st.badge(model.SingleSource) + " one source · " +
 		st.badge(model.Conflicting) + " sources disagree · " + st.badge(model.Derived) + " derived · ~ about · * contested")
+	para("Footnotes: " + st.Link.Render("[3]") + " after a value is its source, number 3 in the list at the end of the record; " +
+		"brackets keep it apart from the confidence marks (¹ means one source). In the detail pane ↑/↓ reach a footnote, " +
+		"enter follows it to the Sources tab, o opens it, y copies the value with its citation, u the URL, Y the citation.")
+	para("Dates: \"planned Sep 2026 · overdue\" is a plan whose date has passed; \"outcome not found as of …\" and " +
+		"\"no newer figure found as of …\" record a search that came up empty. i shows the data's dates and origin.")
+	para("Compare: " + markMark + " marks a state (space on Signatories); C compares the marked states, or the selected and the next.")
 	var kinds []string
 	for _, k := range eventKinds() {
 		kinds = append(kinds, kindSymbol(k)+" "+string(k))

@@ -27,7 +27,7 @@ func dataset(t testing.TB) *model.Dataset {
 // dark theme so views are deterministic.
 func newSized(t testing.TB, w, h int, opts ...func(*Options)) *Model {
 	t.Helper()
-	o := Options{Theme: ThemeDark}
+	o := Options{Theme: ThemeDark, ExportDir: t.TempDir()} // never the source tree
 	for _, f := range opts {
 		f(&o)
 	}

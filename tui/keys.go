@@ -17,6 +17,12 @@ type KeyMap struct {
 	MapMode, ASCII                 key.Binding
 	ZoomIn, ZoomOut, ZoomReset     key.Binding
 	Quit, ForceQuit                key.Binding
+	// Provenance, comparison and data out (cite.go, compare.go, about.go,
+	// export.go).
+	Mark, Compare, About  key.Binding
+	Export, CopyURL, Cite key.Binding
+	ExportCSV, ExportMD   key.Binding
+	ViewClose             key.Binding
 
 	// In the filter box: every other key is text.
 	FilterKeep, FilterClear, FilterLeave key.Binding
@@ -50,8 +56,14 @@ func DefaultKeys() *KeyMap {
 		Sort:        b(k("s"), h("s", "sort")),
 		SortReverse: b(k("S"), h("S", "reverse sort")),
 		Palette:     b(k(":", "ctrl+p"), h(":/ctrl+p", "jump to…")),
-		Copy:        b(k("y"), h("y", "copy record")),
+		Copy:        b(k("y"), h("y", "copy record / fact")),
 		Open:        b(k("o"), h("o", "open source")),
+		CopyURL:     b(k("u"), h("u", "copy URL")),
+		Cite:        b(k("Y"), h("Y", "copy citation")),
+		Export:      b(k("e"), h("e", "export")),
+		About:       b(k("i"), h("i", "about the data")),
+		Mark:        b(k("space"), h("space", "mark state")),
+		Compare:     b(k("C"), h("C", "compare marked")),
 		Help:        b(k("?"), h("?", "help")),
 		Pane:        b(k("p"), h("p", "hide detail")),
 		Zoom:        b(k("z"), h("z", "zoom")),
@@ -76,6 +88,10 @@ func DefaultKeys() *KeyMap {
 		PaletteClose: b(k("esc"), h("esc", "close")),
 
 		HelpClose: b(k("?", "esc"), h("? or esc", "close")),
+
+		ExportCSV: b(k("c"), h("c", "CSV")),
+		ExportMD:  b(k("m"), h("m", "Markdown")),
+		ViewClose: b(k("esc"), h("esc", "close")),
 	}
 }
 
@@ -87,10 +103,16 @@ type helpSection struct {
 
 // helpSections groups every binding for the "?" overlay.
 func (k *KeyMap) helpSections() []helpSection {
+	// The overlay has room to say more than the footer.
+	export, mark, compare := k.Export, k.Mark, k.Compare
+	export.SetHelp("e", "export the list: c CSV, m Markdown")
+	mark.SetHelp("space", "mark a state (Signatories)")
+	compare.SetHelp("C", "compare marked states")
 	return []helpSection{
 		{"Tabs", []key.Binding{k.NextTab, k.PrevTab, k.JumpTab, k.Palette, k.Help, k.Quit, k.ForceQuit}},
 		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}},
-		{"Records", []key.Binding{k.Enter, k.Right, k.Left, k.Back, k.HistBack, k.HistFwd, k.Copy, k.Open}},
+		{"Records", []key.Binding{k.Enter, k.Right, k.Left, k.Back, k.HistBack, k.HistFwd, mark, compare}},
+		{"Sources and data", []key.Binding{k.Copy, k.Open, k.CopyURL, k.Cite, export, k.About}},
 		{"Filter and sort", []key.Binding{k.Filter, k.FilterKeep, k.FilterClear, k.Sort, k.SortReverse}},
 		{"Panes and charts", []key.Binding{k.Pane, k.Zoom, k.Chart, k.Metric, k.Scale}},
 		{"Map", []key.Binding{k.MapMode, k.ASCII, k.ZoomIn, k.ZoomOut, k.ZoomReset}},

@@ -77,12 +77,13 @@ func truncate(s string, w int) string {
 	return ansi.Truncate(s, w, "…")
 }
 
-// wrap word-wraps s to w cells, breaking long words.
+// wrap word-wraps s to w cells, breaking long words; a run of footnote
+// markers ("[1][3]") may break between markers.
 func wrap(s string, w int) []string {
 	if w <= 0 {
 		return nil
 	}
-	return strings.Split(ansi.Wrap(s, w, "-/–—"), "\n")
+	return strings.Split(ansi.Wrap(s, w, "-/–—]"), "\n")
 }
 
 // padRight and padLeft align plain or styled text in a cell.

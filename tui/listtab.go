@@ -39,6 +39,10 @@ type listTab struct {
 	// (which may need every record's citations) waits until then, so
 	// start-up pays only for the tab it shows.
 	measured bool
+	// markable tabs (Signatories) mark records with space for the
+	// comparison view; marks are record indexes, kept while the tab lives.
+	markable bool
+	marks    map[int]bool
 }
 
 // panel is an alternative right-hand pane, such as a chart.
@@ -269,6 +273,10 @@ func (t *listTab) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.SortReverse):
 		t.setSort(t.sortI, !t.reverse)
 		t.top = 0
+	case t.markable && key.Matches(msg, k.Mark):
+		t.toggleMark()
+	case t.markable && key.Matches(msg, k.Compare):
+		return command(cmdCompare)
 	case key.Matches(msg, k.Back):
 		if t.query != "" {
 			t.setFilter("")
@@ -302,12 +310,15 @@ func (t *listTab) click(m tea.Mouse) tea.Cmd {
 		if t.showExtra {
 			return nil
 		}
-		y := m.Y
+		x, y := m.X, m.Y
+		if t.side && t.pane == paneSplit {
+			x -= t.tableW + 1
+		}
 		if !t.side && t.pane == paneSplit {
 			y -= t.tableH + 1
 		}
 		t.detailFocus = true
-		cmd := t.det.clickLine(y)
+		cmd := t.det.clickAt(x, y)
 		t.syncDetail()
 		return cmd
 	}
@@ -454,7 +465,7 @@ func (t *listTab) tableView() []string {
 				mode = rowMarked
 			}
 		}
-		lines = append(lines, t.tbl.row(t.c, row, mode, t.q, w))
+		lines = append(lines, t.tbl.row(t.c, row, mode, t.marks[t.hits[t.top+r]], t.q, w))
 	}
 	return fitLines(lines, w, h)
 }
@@ -466,26 +477,36 @@ func (t *listTab) help() []key.Binding {
 		back.SetHelp("esc", "back to the list")
 		enter := k.Enter
 		enter.SetHelp("enter", "follow link")
-		return []key.Binding{enter, k.Up, k.Down, back, k.Open, k.Copy, k.HistBack}
+		return []key.Binding{enter, k.Up, k.Down, back, k.Open, k.Copy, k.CopyURL, k.Cite, k.HistBack}
 	}
 	pane, zoom := k.Pane, k.Zoom
 	if t.pane == paneList {
 		pane.SetHelp("p", "show detail")
 	}
-	b := []key.Binding{k.Filter, k.Enter, k.Sort, pane, zoom}
+	b := []key.Binding{k.Filter, k.Enter, k.Sort}
+	if t.markable {
+		b = append(b, k.Mark, k.Compare)
+	}
+	b = append(b, pane, zoom)
 	if t.extra != nil {
 		b = append(b, k.Chart)
 		if t.showExtra {
 			b = append(b, t.extra.keys()...)
 		}
 	}
-	return append(b, k.SortReverse, k.Copy, k.Up, k.Down)
+	return append(b, k.Export, k.SortReverse, k.Copy, k.Up, k.Down)
 }
 
 func (t *listTab) status() string {
 	s := t.count()
+	if len(t.marks) > 0 {
+		s += " · " + itoa(len(t.marks)) + " marked"
+	}
 	if ss := t.sortStatus(); ss != "" {
 		s += " · " + ss
+	}
+	if t.detailFocus && !t.showExtra {
+		s += footnoteStatus(t.c, &t.det)
 	}
 	return s
 }

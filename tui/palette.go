@@ -30,6 +30,8 @@ type paletteItem struct {
 	label, kind string
 	tab         int // for tab items; -1 otherwise
 	ref         model.Ref
+	cmd         commandKind // for action items (kind "action")
+	isCmd       bool
 	exact       []string // folded names that match it exactly
 	tier        int      // kind order: states, tabs, records, sources
 }
@@ -52,6 +54,9 @@ func newPalette(c *ctx) *palette {
 	for i, s := range tabSpecs {
 		names := append([]string{s.name, s.title, s.short}, s.also...)
 		p.add(paletteItem{label: s.title, kind: "tab " + itoa(i+1), tab: i, tier: tierTab}, names...)
+	}
+	for _, a := range paletteActions {
+		p.add(paletteItem{label: a.label, kind: "action", tab: -1, cmd: a.cmd, isCmd: true, tier: tierTab}, a.also...)
 	}
 	ds := c.ds
 	for k := model.KindSummit; k <= model.KindSource; k++ {
@@ -90,6 +95,19 @@ func newPalette(c *ctx) *palette {
 	}
 	p.filter()
 	return p
+}
+
+// paletteActions are the commands the palette offers besides records and
+// tabs, with other words for them.
+var paletteActions = []struct {
+	label string
+	cmd   commandKind
+	also  []string
+}{
+	{"Compare marked states", cmdCompare, []string{"compare", "side by side"}},
+	{"About this data", cmdAbout, []string{"about", "info", "dataset", "version"}},
+	{"Export this tab as CSV", cmdExportCSV, []string{"export", "csv", "save", "spreadsheet"}},
+	{"Export this tab as Markdown", cmdExportMarkdown, []string{"export", "markdown", "save"}},
 }
 
 // add registers an item with the names it answers to.
@@ -169,6 +187,9 @@ func (p *palette) update(msg tea.Msg) (tea.Cmd, bool) {
 				return nil, false
 			}
 			it := p.items[p.matches[p.cur]]
+			if it.isCmd {
+				return command(it.cmd), true
+			}
 			if it.tab >= 0 {
 				return func() tea.Msg { return jumpTabMsg(it.tab) }, true
 			}

@@ -15,6 +15,9 @@ func renderRecord(d *doc, r model.Ref) {
 	if !ds.Valid(r) {
 		return
 	}
+	if d.fn == nil {
+		d.fn = d.c.footnotes(r)
+	}
 	switch rec := ds.Record(r).(type) {
 	case *model.Summit:
 		renderSummit(d, rec)
@@ -30,24 +33,7 @@ func renderRecord(d *doc, r model.Ref) {
 		renderSource(d, rec)
 	}
 	if r.Kind != model.KindSource {
-		renderSources(d, ds.SourcesOf(r))
-	}
-}
-
-func renderSources(d *doc, ids []string) {
-	if len(ids) == 0 {
-		return
-	}
-	d.section(fmt.Sprintf("Sources (%d)", len(ids)))
-	for _, id := range ids {
-		if r, ok := d.c.ds.Lookup(id); ok && r.Kind == model.KindSource {
-			s := &d.c.ds.Sources[r.Index]
-			label := s.Publisher + ": " + s.Title
-			if s.Date != "" {
-				label += " (" + s.Date.Human() + ")"
-			}
-			d.linkTo(label, r)
-		}
+		sourceList(d, d.fn)
 	}
 }
 
@@ -76,7 +62,7 @@ func summitMain(d *doc, s *model.Summit) {
 	d.field("Date", model.Span(s.Date, s.End))
 	d.field("Place", s.Venue+", "+s.City+", "+ds.CountryName(s.Country))
 	d.field("Host", leaderLine(ds, s.Host))
-	d.para(s.Summary)
+	d.para(s.Summary, s.Sources)
 
 	d.section("Signatories and leaders")
 	for _, id := range s.Participants {
@@ -87,7 +73,9 @@ func summitMain(d *doc, s *model.Summit) {
 
 	t := &s.Treaty
 	d.section("The treaty")
-	d.field("Name", t.Name)
+	if t.Name != "" {
+		d.styledField("Name", d.text(t.Name)+d.cite(t.Sources, "Treaty: "+t.Name))
+	}
 	for _, a := range t.AltNames {
 		d.field("Also rendered", a)
 	}
@@ -95,10 +83,10 @@ func summitMain(d *doc, s *model.Summit) {
 	d.field("Signatories", strings.Join(ds.CountryNames(t.Signatories), ", "))
 	d.figure("Length", t.Articles)
 	for _, p := range t.Principles {
-		d.bullet(p.Text, p.Confidence, p.Note)
+		d.bullet(p.Text, p.Confidence, p.Note, p.Sources)
 	}
 	for _, n := range t.Notes {
-		d.bullet(n.Text, n.Confidence, n.Note)
+		d.bullet(n.Text, n.Confidence, n.Note, n.Sources)
 	}
 	facts(d, "Documents signed", s.Documents)
 }
@@ -113,7 +101,8 @@ func summitSide(d *doc, s *model.Summit) {
 			if q.Via != "" {
 				who += ", via " + q.Via
 			}
-			d.push("  " + d.c.st.Dim.Render(who) + " " + d.c.st.badge(q.Confidence))
+			fact := model.Qualify("“"+q.Text+"” — "+strings.TrimPrefix(who, "— "), q.Confidence, q.Note)
+			d.hanging("  ", d.c.st.Dim.Render(who)+" "+d.c.st.badge(q.Confidence)+d.cite(q.Sources, fact))
 			d.note(q.Note)
 		}
 	}
@@ -130,7 +119,7 @@ func summitSide(d *doc, s *model.Summit) {
 		d.section("History of the mechanism")
 		for i := range s.History {
 			m := &s.History[i]
-			d.bullet(meetingText(d.c, m), m.Confidence, m.Note)
+			d.bullet(meetingText(d.c, m), m.Confidence, m.Note, m.Sources)
 		}
 	}
 }
@@ -150,8 +139,13 @@ func tradeHistory(d *doc, title string, fs []model.Figure) {
 		} else {
 			year = model.Date(year).Human()
 		}
-		d.hanging(d.c.st.Label.Render(padRight(year, 10)), d.text(f.String())+" "+d.c.st.badge(f.Confidence))
+		fact := title + ", " + year + ": " + model.FigureText(f)
+		if ct := f.CheckedText(); ct != "" {
+			fact += " (" + ct + ")"
+		}
+		d.hanging(d.c.st.Label.Render(padRight(year, 10)), d.text(f.String())+" "+d.c.st.badge(f.Confidence)+d.cite(f.Sources, fact))
 		d.indent = 10
+		d.note(f.CheckedText())
 		d.note(f.Note)
 	}
 }
@@ -175,7 +169,8 @@ func memberships(d *doc, ms []model.Membership) {
 		case m.Since != "":
 			v += " since " + m.Since.Human()
 		}
-		d.styledField(strings.ToUpper(string(m.Org)), d.text(v)+" "+d.c.st.badge(m.Confidence))
+		fact := model.Qualify(v, m.Confidence, m.Note)
+		d.styledField(strings.ToUpper(string(m.Org)), d.text(v)+" "+d.c.st.badge(m.Confidence)+d.cite(m.Sources, fact))
 		d.note(m.Note)
 	}
 }
@@ -195,7 +190,7 @@ func facts(d *doc, title string, fs []model.Fact) {
 	}
 	d.section(title)
 	for _, f := range fs {
-		d.bullet(f.Text, f.Confidence, f.Note)
+		d.bullet(f.Text, f.Confidence, f.Note, f.Sources)
 	}
 }
 
@@ -211,30 +206,38 @@ func renderCountry(d *doc, c *model.Country) {
 	ds := d.c.ds
 	n := &c.Names
 	d.title(n.Common)
-	d.sub(n.Official)
+	if n.Official != "" {
+		d.push(wrap(d.c.st.Subtitle.Render(n.Official)+d.cite(n.Sources, "Names of "+n.Common+": "+n.Official), d.w)...)
+	}
 	d.blank()
 	native := n.Native
 	if n.NativeLatin != "" {
 		native += " (" + n.NativeLatin + ")"
 	}
-	d.field("Native name", native)
+	if n.Official == "" && native != "" {
+		d.styledField("Native name", d.text(native)+d.cite(n.Sources, "Native name of "+n.Common+": "+native))
+	} else {
+		d.field("Native name", native)
+	}
 	d.field("Russian", n.Russian)
 	d.field("Chinese", n.Chinese)
 	d.field("Also known as", strings.Join(n.Aliases, ", "))
 	d.field("ISO codes", strings.ToUpper(c.ID)+" / "+c.ISO3)
 	if c.Capital != nil {
-		d.field("Capital", fmt.Sprintf("%s (%.2f°N %.2f°E)", c.Capital.Name, c.Capital.Lat, c.Capital.Lon))
+		v := fmt.Sprintf("%s (%.2f°N %.2f°E)", c.Capital.Name, c.Capital.Lat, c.Capital.Lon)
+		d.styledField("Capital", d.text(v)+d.cite(c.Capital.Sources, "Capital of "+n.Common+": "+v))
 	}
 	if c.Currency != nil {
 		d.field("Currency", c.Currency.Name+" ("+c.Currency.Code+")")
 	}
 	if l := c.Leader; l != nil {
-		d.styledField("Head of state", d.text(l.Name+", "+l.Title+", since "+l.Since.Human())+" "+d.c.st.badge(l.Confidence))
+		v := l.Name + ", " + l.Title + ", since " + l.Since.Human()
+		d.styledField("Head of state", d.text(v)+" "+d.c.st.badge(l.Confidence)+d.cite(l.Sources, "Head of state: "+model.Qualify(v, l.Confidence, l.Note)))
 		d.note(l.Note)
 	}
 	if c.Independence != nil {
 		m := c.Independence
-		d.styledField("Independence", d.text(model.Span(m.Date, m.End)+": "+m.Text)+" "+d.c.st.badge(m.Confidence))
+		d.styledField("Independence", d.text(model.Span(m.Date, m.End)+": "+m.Text)+" "+d.c.st.badge(m.Confidence)+d.cite(m.Sources, "Independence: "+model.MilestoneText(*m)))
 		d.note(m.Note)
 	}
 	d.section("Key figures")
@@ -245,9 +248,9 @@ func renderCountry(d *doc, c *model.Country) {
 	d.figure("Trade w/ China", c.TradeWithChina)
 	tradeHistory(d, "Trade with China by year", c.TradeHistory)
 	memberships(d, c.Memberships)
-	d.para(c.Summary)
+	recordSummary(d, c.Summary, c.Sources, n.Common)
 	for _, f := range c.Notes {
-		d.bullet(f.Text, f.Confidence, f.Note)
+		d.bullet(f.Text, f.Confidence, f.Note, f.Sources)
 	}
 	if ps := ds.PartnershipsOf(c.ID); len(ps) > 0 {
 		d.section(fmt.Sprintf("Partnerships (%d)", len(ps)))
@@ -282,7 +285,7 @@ func renderPartnership(d *doc, p *model.Partnership) {
 	}
 	d.blank()
 	if l := p.Launched; l != nil {
-		d.styledField("Launched", d.text(model.Span(l.Date, l.End)+": "+l.Text+planText(d.c, l.Date, l.Planned, l.Checked))+" "+d.c.st.badge(l.Confidence))
+		d.styledField("Launched", d.text(model.Span(l.Date, l.End)+": "+l.Text+planText(d.c, l.Date, l.Planned, l.Checked))+" "+d.c.st.badge(l.Confidence)+d.cite(l.Sources, "Launched: "+model.MilestoneText(*l)))
 		d.note(l.Note)
 	}
 	for _, m := range []struct {
@@ -290,18 +293,18 @@ func renderPartnership(d *doc, p *model.Partnership) {
 		m     *model.Meeting
 	}{{"First summit", p.FirstSummit}, {"Latest meeting", p.LatestMeeting}, {"Next meeting", p.NextMeeting}} {
 		if m.m != nil {
-			d.styledField(m.label, d.text(meetingText(d.c, m.m))+" "+d.c.st.badge(m.m.Confidence))
+			d.styledField(m.label, d.text(meetingText(d.c, m.m))+" "+d.c.st.badge(m.m.Confidence)+d.cite(m.m.Sources, m.label+": "+model.MeetingText(m.m)))
 			d.note(m.m.Note)
 		}
 	}
 	d.field("Topics", strings.Join(p.Topics, "; "))
 	d.styledField("Confidence", d.c.st.badge(p.Confidence)+" "+d.text(string(p.Confidence)))
-	d.para(p.Summary)
+	recordSummary(d, p.Summary, p.Sources, p.Partner+": "+p.Format)
 	if len(p.Meetings) > 0 {
 		d.section("Meetings")
 		for i := range p.Meetings {
 			m := &p.Meetings[i]
-			d.bullet(meetingText(d.c, m), m.Confidence, m.Note)
+			d.bullet(meetingText(d.c, m), m.Confidence, m.Note, m.Sources)
 		}
 	}
 	members(d, "Members", p.Members)
@@ -340,21 +343,24 @@ func renderProject(d *doc, p *model.Project) {
 	d.figure("Capacity", p.Capacity)
 	d.figure("Cost", p.Cost)
 	d.field("Financing", p.Financing)
-	d.para(p.Summary)
+	recordSummary(d, p.Summary, p.Sources, p.Name)
 	if len(p.Milestones) > 0 {
 		d.section("Milestones")
 		for _, m := range p.Milestones {
 			s := model.Span(m.Date, m.End) + ": " + m.Text + planText(d.c, m.Date, m.Planned, m.Checked)
-			d.bullet(s, m.Confidence, m.Note)
+			d.bullet(s, m.Confidence, m.Note, m.Sources)
 		}
 	}
 	if len(p.Route) > 0 {
 		d.section("Route")
 		names := make([]string, len(p.Route))
+		var ids []string
 		for i, pl := range p.Route {
 			names[i] = pl.Name
+			ids = append(ids, pl.Sources...)
 		}
-		d.push(wrap(d.text(strings.Join(names, " – ")), d.w)...)
+		route := strings.Join(names, " – ")
+		d.push(wrap(d.text(route)+d.cite(ids, "Route: "+route), d.w)...)
 		for _, pl := range p.Route {
 			if pl.Note != "" {
 				d.note(pl.Name + ": " + pl.Note)
@@ -362,7 +368,7 @@ func renderProject(d *doc, p *model.Project) {
 		}
 	}
 	for _, f := range p.Notes {
-		d.bullet(f.Text, f.Confidence, f.Note)
+		d.bullet(f.Text, f.Confidence, f.Note, f.Sources)
 	}
 	members(d, "Signatories involved", p.Countries)
 }
@@ -373,7 +379,7 @@ func renderEvent(d *doc, e *model.Event) {
 	d.blank()
 	d.styledField("Confidence", d.c.st.badge(e.Confidence)+" "+d.text(string(e.Confidence)))
 	d.note(e.Note)
-	d.para(e.Summary)
+	recordSummary(d, e.Summary, e.Sources, e.Title)
 	members(d, "Countries", e.Countries)
 }
 
@@ -390,5 +396,18 @@ func renderSource(d *doc, s *model.Source) {
 	d.section(fmt.Sprintf("Cited by (%d)", len(cites)))
 	for _, r := range cites {
 		d.linkTo(r.Kind.String()+": "+ds.Title(r), r)
+	}
+}
+
+// recordSummary is a record's summary, footnoted with the record's own
+// sources; a record without one still shows what it rests on.
+func recordSummary(d *doc, summary string, ids []string, title string) {
+	if summary != "" {
+		d.para(summary, ids)
+		return
+	}
+	if m := d.cite(ids, title); m != "" {
+		d.blank()
+		d.styledField("Record", d.c.st.Dim.Render("rests on")+m)
 	}
 }

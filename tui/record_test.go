@@ -48,10 +48,10 @@ func TestDetailNewFields(t *testing.T) {
 	kz := detailText(t, m, "kz")
 	for _, want := range []string{
 		"Memberships",
-		"CSTO Collective Security Treaty Organization · member from 20 Apr 1994, left 2012 ✓",
-		"SCO Shanghai Cooperation Organisation · member since 15 Jun 2001 ✓",
-		"WTO World Trade Organization · observer from 1996, left 30 Nov 2015 ✓",
-		"Trade with China by year 2022 US$31.2 bn ✓ 2023 US$41 bn ¹ 2024 US$43.8 bn ✓",
+		"CSTO Collective Security Treaty Organization · member from 20 Apr 1994, left 2012 ✓ [1]",
+		"SCO Shanghai Cooperation Organisation · member since 15 Jun 2001 ✓ [1]",
+		"WTO World Trade Organization · observer from 1996, left 30 Nov 2015 ✓ [2]",
+		"Trade with China by year 2022 US$31.2 bn ✓ [2] 2023 US$41 bn ¹ [2] 2024 US$43.8 bn ✓ [2]",
 	} {
 		if !strings.Contains(kz, want) {
 			t.Errorf("Kazakhstan's detail lacks %q:\n%s", want, kz)
@@ -59,16 +59,16 @@ func TestDetailNewFields(t *testing.T) {
 	}
 	cku := detailText(t, m, "cku-railway")
 	for _, want := range []string{
-		"Sep 2026: Track laying on the Kyrgyz section (planned Sep 2026 · overdue)",
-		"Oct 2026: Tunnel breakthrough (planned Oct 2026 · outcome not found as of 27 Nov 2026)",
-		"2030: Opening (planned)",
+		"Sep 2026: Track laying on the Kyrgyz section (planned Sep 2026 · overdue) [1]",
+		"Oct 2026: Tunnel breakthrough (planned Oct 2026 · outcome not found as of 27 Nov 2026) [1]",
+		"2030: Opening (planned) [1]",
 	} {
 		if !strings.Contains(cku, want) {
 			t.Errorf("the railway's detail lacks %q:\n%s", want, cku)
 		}
 	}
 	us := detailText(t, m, "us-c5plus1")
-	if want := "Next meeting Sep 2026, Almaty: Next leaders' summit (planned Sep 2026 · outcome not found as of 27 Nov 2026)"; !strings.Contains(us, want) {
+	if want := "Next meeting Sep 2026, Almaty: Next leaders' summit (planned Sep 2026 · outcome not found as of 27 Nov 2026) ¹ [1]"; !strings.Contains(us, want) {
 		t.Errorf("the C5+1 detail lacks %q:\n%s", want, us)
 	}
 	summit := detailText(t, m, "test-summit")

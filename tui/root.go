@@ -191,6 +191,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseClickMsg:
 		return m, m.click(msg)
 	case tea.MouseWheelMsg:
+		if m.overlay != nil { // About and the comparison scroll
+			return m, m.toOverlay(msg)
+		}
 		if mouse, ok := m.bodyMouse(msg.Mouse()); ok {
 			return m, m.tabs[m.active].update(tea.MouseWheelMsg(mouse))
 		}
@@ -224,6 +227,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.open(msg.url)
 	case statusMsg:
 		return m, m.setStatus(msg.text, msg.err)
+	case commandMsg:
+		return m, m.runCommand(commandKind(msg))
 	case clearStatusMsg:
 		if msg.seq == m.statusSeq {
 			m.status = ""
@@ -324,6 +329,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.copy()
 	case key.Matches(msg, k.Open):
 		return m.openSelected()
+	case key.Matches(msg, k.About, k.Export, k.CopyURL, k.Cite):
+		return m.featureKey(msg)
 	default:
 		return t.update(msg)
 	}

@@ -185,7 +185,10 @@ func NewStyles(theme Theme, isDark, noColor bool) *Styles {
 type Ink struct{ pre, post string }
 
 func inkOf(st lipgloss.Style) Ink {
-	pre, post, _ := strings.Cut(st.Render("\x00"), "\x00")
+	// The probe must be printable: Lip Gloss leaves a NUL unstyled when
+	// the style underlines, which lost links, matches and the active tab.
+	const probe = "\uE000"
+	pre, post, _ := strings.Cut(st.Render(probe), probe)
 	return Ink{pre, post}
 }
 

@@ -38,11 +38,14 @@ func composeSummit(c *ctx, r model.Ref, w int, q model.Query, sel int) ([]string
 	const gap = 3
 	lw := (w - gap) * 52 / 100
 	rw := w - gap - lw
+	fn := c.footnotes(r)
 	left := newDoc(c, lw, q, sel)
+	left.fn = fn
 	summitMain(left, s)
 	right := newDoc(c, rw, q, sel-len(left.links))
+	right.fn = fn
 	summitSide(right, s)
-	renderSources(right, c.ds.SourcesOf(r))
+	sourceList(right, fn)
 	n := max(len(left.lines), len(right.lines))
 	lines := make([]string, n)
 	for i := range lines {
@@ -54,6 +57,11 @@ func composeSummit(c *ctx, r model.Ref, w int, q model.Query, sel int) ([]string
 			rr = right.lines[i]
 		}
 		lines[i] = fitLine(l, lw) + strings.Repeat(" ", gap) + rr
+	}
+	for i := range right.links {
+		// A footnote's cells are counted from the right column's edge.
+		right.links[i].col += lw + gap
+		right.links[i].colEnd += lw + gap
 	}
 	return lines, append(left.links, right.links...)
 }
@@ -84,7 +92,7 @@ func (t *summitTab) update(msg tea.Msg) tea.Cmd {
 		}
 	case tea.MouseClickMsg:
 		if msg.Mouse().Button == tea.MouseLeft {
-			return t.det.clickLine(msg.Mouse().Y)
+			return t.det.clickAt(msg.Mouse().X-1, msg.Mouse().Y) // the pane is drawn one cell in
 		}
 	}
 	return nil
@@ -107,13 +115,14 @@ func (t *summitTab) view() string {
 
 func (t *summitTab) help() []key.Binding {
 	k := t.c.keys
-	return []key.Binding{k.Enter, k.Up, k.Down, k.PageDown, k.Copy, k.Open}
+	return []key.Binding{k.Enter, k.Up, k.Down, k.PageDown, k.Copy, k.Open, k.CopyURL, k.Cite}
 }
 
 func (t *summitTab) status() string {
-	if len(t.det.lines) <= t.det.h {
-		return ""
+	s := ""
+	if len(t.det.lines) > t.det.h {
+		pct := 100 * (t.det.off + t.det.h) / max(len(t.det.lines), 1)
+		s = itoa(min(pct, 100)) + "%"
 	}
-	pct := 100 * (t.det.off + t.det.h) / max(len(t.det.lines), 1)
-	return itoa(min(pct, 100)) + "%"
+	return strings.TrimPrefix(s+footnoteStatus(t.c, &t.det), " · ")
 }

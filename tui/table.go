@@ -328,14 +328,19 @@ func (t *table) nameWidth() int {
 
 // row renders one record's cells; the selected row is reversed and marked
 // so it shows without colour. Filter matches are underlined in every cell.
-func (t *table) row(c *ctx, cells []shownCell, mode rowMode, q model.Query, width int) string {
+func (t *table) row(c *ctx, cells []shownCell, mode rowMode, marked bool, q model.Query, width int) string {
 	var b strings.Builder
 	b.Grow(width + 16)
 	var ranges [][2]int
 	if mode != rowPlain {
-		b.WriteString(Marker + " ")
+		b.WriteString(Marker)
 	} else {
-		b.WriteString("  ")
+		b.WriteString(" ")
+	}
+	if marked { // marked for comparison (compare.go)
+		b.WriteString(markMark)
+	} else {
+		b.WriteString(" ")
 	}
 	used := markerW
 	for j, i := range t.show {

@@ -18,6 +18,7 @@ func newSignatoriesTab(c *ctx) *listTab {
 		{key: "area", role: roleFixed, prio: 6, sortKey: "area"},
 	}, nil)
 	t.extra = countryChart()
+	t.markable = true
 	return t
 }
 

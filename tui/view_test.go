@@ -58,11 +58,12 @@ func TestViewFitsEverywhere(t *testing.T) {
 			sizes = append(sizes, [2]int{w, h})
 		}
 	}
-	modes := [][]string{nil, {"?"}, {":"}, {"/", "x"}, {"j", "enter", "j"}, {"c"}, {"p"}, {"z"}}
+	modes := [][]string{nil, {"?"}, {":"}, {"/", "x"}, {"j", "enter", "j"}, {"c"}, {"p"}, {"z"},
+		{"i"}, {"e"}, {"space", "j", "space", "C"}, {"2", "space", "j", "space", "C", "G"}}
 	ds := dataset(t)
 	for tabI := range TabNames() {
 		for _, mode := range modes {
-			m := New(ds, Options{Theme: ThemeDark})
+			m := New(ds, Options{Theme: ThemeDark, ExportDir: t.TempDir()})
 			m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 			press(m, fmt.Sprint(tabI+1))
 			press(m, mode...)
