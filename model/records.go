@@ -92,6 +92,36 @@ type index struct {
 	otherStates  [][]string // per project: states among its other countries
 
 	orders orders
+
+	sharedMu sync.Mutex
+	shared   map[any]*sharedValue
+}
+
+type sharedValue struct {
+	once sync.Once
+	v    any
+}
+
+// Shared returns the value stored under key for this dataset, calling
+// build the first time. It is for work every session over a dataset would
+// otherwise repeat (column widths, prepared rows): built once, then shared
+// by all of them, so it must not change afterwards unless it guards itself.
+// Concurrent callers of one key wait for a single build. Keys are compared
+// with ==: use a type of your own package so they cannot clash.
+func (ds *Dataset) Shared(key any, build func() any) any {
+	ix := ds.idx
+	ix.sharedMu.Lock()
+	e := ix.shared[key]
+	if e == nil {
+		if ix.shared == nil {
+			ix.shared = map[any]*sharedValue{}
+		}
+		e = &sharedValue{}
+		ix.shared[key] = e
+	}
+	ix.sharedMu.Unlock()
+	e.once.Do(func() { e.v = build() })
+	return e.v
 }
 
 func (ds *Dataset) prepare() {

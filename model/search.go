@@ -177,7 +177,13 @@ func (ds *Dataset) Filter(k Kind, query string) []int {
 // the result is what Query(k, next, sortKey, reverse) returns.
 func (ds *Dataset) Refine(k Kind, prev string, prevHits []int, next, sortKey string, reverse bool) []int {
 	q := ParseQuery(next)
-	if pq := ParseQuery(prev); prevHits != nil && strings.HasPrefix(next, prev) && pq.narrows(q) &&
+	pq := ParseQuery(prev)
+	if prevHits != nil && pq.Empty() && len(prevHits) == ds.Len(k) && !q.Empty() {
+		// The first word typed: the previous hits are every record, in
+		// order, so filtering them keeps the order without sorting.
+		return ds.filter(k, q, prevHits)
+	}
+	if prevHits != nil && strings.HasPrefix(next, prev) && pq.narrows(q) &&
 		!ds.namesState(pq) && !ds.namesState(q) {
 		// A word that becomes a state's name ("kazakhstan") selects by
 		// ties, not text, so it does not narrow what its prefix found.
