@@ -10,6 +10,10 @@ import (
 // results is a tab's filtered, sorted view of one kind of record and the
 // cursor in it. Filtering goes through model.Refine, so typing a query one
 // key at a time searches only the previous hits.
+//
+// Unfiltered, hits is the dataset's own order (model.Dataset.Order),
+// shared by every session and never written: a session over 100,000
+// records does not copy them. Filtered, hits is the session's own.
 type results struct {
 	c       *ctx
 	kind    model.Kind
@@ -25,8 +29,17 @@ type results struct {
 
 func newResults(c *ctx, k model.Kind) results {
 	r := results{c: c, kind: k}
-	r.hits = r.c.ds.Refine(k, "", nil, "", r.sortKey(), false)
+	r.hits = r.all()
 	return r
+}
+
+// all is every record in the current order: the dataset's shared slice
+// when the kind has orders.
+func (r *results) all() []int {
+	if h := r.c.ds.Order(r.kind, r.sortKey(), r.reverse); h != nil {
+		return h
+	}
+	return r.c.ds.Refine(r.kind, "", nil, "", r.sortKey(), r.reverse)
 }
 
 func (r *results) sortKey() string {
@@ -54,8 +67,13 @@ func (r *results) setQuery(q string) {
 	if q == r.query {
 		return
 	}
-	r.hits = r.c.ds.Refine(r.kind, r.query, r.hits, q, r.sortKey(), r.reverse)
-	r.query, r.q = q, model.ParseQuery(q)
+	pq := model.ParseQuery(q)
+	if pq.Empty() {
+		r.hits = r.all()
+	} else {
+		r.hits = r.c.ds.Refine(r.kind, r.query, r.hits, q, r.sortKey(), r.reverse)
+	}
+	r.query, r.q = q, pq
 	r.qerr = ""
 	var qe *model.QueryError
 	if err := r.c.ds.CheckQuery(r.kind, q); errors.As(err, &qe) {
@@ -73,7 +91,12 @@ func (r *results) setSort(i int, reverse bool) {
 		return
 	}
 	r.sortI, r.reverse = (i%n+n)%n, reverse
-	r.c.ds.Sort(r.kind, r.hits, r.sortKey(), r.reverse)
+	if r.q.Empty() {
+		r.hits = r.all()
+	} else {
+		// Filtered hits are this session's own (Refine made them).
+		r.c.ds.Sort(r.kind, r.hits, r.sortKey(), r.reverse)
+	}
 	r.cur = 0
 	r.gen++
 }

@@ -49,8 +49,9 @@ type table struct {
 	specs []colSpec
 	cols  []model.Column // parallel to specs
 	name  int            // index of the name column in specs
-	base  []int          // natural widths over the first sampleAll records
-	cellW []int32        // their cells' widths, record-major, so frames need not measure again
+	// The natural widths over the first sampleAll records and their cells'
+	// widths, measured once per dataset and shared (tableWidths).
+	widthsOf *tableWidths
 
 	// the current layout
 	show   []int // indexes into specs, in display order
@@ -96,10 +97,52 @@ func (t *table) headerWidth(i int) int {
 	return w
 }
 
+// tableWidths is a table's measure of the first sampleAll records of a
+// dataset: each column's natural width and every cell's, record-major, so
+// frames need not measure again. It is built once per dataset and set of
+// columns and shared by every session (read-only).
+type tableWidths struct {
+	base  []int
+	cellW []int32
+}
+
+// widthsKey names a table's widths among a dataset's shared values: the
+// kind and the columns, in order.
+type widthsKey struct {
+	kind model.Kind
+	cols string
+}
+
+func (t *table) measured(ds *model.Dataset, k model.Kind) *tableWidths {
+	if t.widthsOf != nil {
+		return t.widthsOf
+	}
+	keys := make([]string, len(t.specs))
+	for i, s := range t.specs {
+		keys[i] = s.key
+	}
+	t.widthsOf = ds.Shared(widthsKey{k, strings.Join(keys, ",")}, func() any {
+		n, nc := ds.Len(k), len(t.specs)
+		tw := &tableWidths{base: make([]int, nc), cellW: make([]int32, min(n, sampleAll)*nc)}
+		for i := range t.specs {
+			tw.base[i] = t.headerWidth(i)
+			for r := range min(n, sampleAll) {
+				w := ansi.StringWidth(t.cols[i].Cell(ds, r))
+				tw.cellW[r*nc+i] = int32(w)
+				tw.base[i] = max(tw.base[i], w)
+			}
+		}
+		return tw
+	}).(*tableWidths)
+	return t.widthsOf
+}
+
 // cellWidth is the width of record r's cell in column i.
 func (t *table) cellWidth(r, i int, cell string) int {
-	if j := r*len(t.specs) + i; j < len(t.cellW) {
-		return int(t.cellW[j])
+	if tw := t.widthsOf; tw != nil {
+		if j := r*len(t.specs) + i; j < len(tw.cellW) {
+			return int(tw.cellW[j])
+		}
 	}
 	return ansi.StringWidth(cell)
 }
@@ -107,27 +150,14 @@ func (t *table) cellWidth(r, i int, cell string) int {
 // natural is each column's width to show every measured cell whole: the
 // first sampleAll records, and the given rows (those on screen).
 func (t *table) natural(ds *model.Dataset, k model.Kind, rows []int) []int {
-	n := ds.Len(k)
-	if t.base == nil {
-		nc := len(t.specs)
-		t.base = make([]int, nc)
-		t.cellW = make([]int32, min(n, sampleAll)*nc)
-		for i := range t.specs {
-			t.base[i] = t.headerWidth(i)
-			for r := range min(n, sampleAll) {
-				w := ansi.StringWidth(t.cols[i].Cell(ds, r))
-				t.cellW[r*nc+i] = int32(w)
-				t.base[i] = max(t.base[i], w)
-			}
-		}
+	base := t.measured(ds, k).base
+	if ds.Len(k) <= sampleAll || len(rows) == 0 {
+		return base
 	}
-	if n <= sampleAll || len(rows) == 0 {
-		return t.base
-	}
-	nat := append([]int(nil), t.base...)
+	nat := append([]int(nil), base...)
 	for i := range t.specs {
 		for _, r := range rows {
-			nat[i] = max(nat[i], ansi.StringWidth(t.cols[i].Cell(ds, r)))
+			nat[i] = max(nat[i], t.cellWidth(r, i, t.cols[i].Cell(ds, r)))
 		}
 	}
 	return nat
