@@ -5,7 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"casia/model"
 )
@@ -396,23 +395,44 @@ type shownCell struct {
 func (t *listTab) shownRows() [][]shownCell {
 	ds := t.c.ds
 	vis := t.visibleRows()
-	t.tbl.layout(t.tbl.natural(ds, t.kind, vis), t.tableW, t.tbl.forcedFor(t.sortKey()))
+	// Every column's cells on screen, each made and measured once: the
+	// layout needs their widths (a list larger than sampleAll is measured
+	// on its first records and the rows on screen), the rows their text.
+	nc := len(t.tbl.specs)
+	texts := make([]string, len(vis)*nc)
+	widths := make([]int, len(vis)*nc)
+	nat := t.tbl.natural(ds, t.kind)
+	big := ds.Len(t.kind) > sampleAll
+	if big {
+		nat = append([]int(nil), nat...)
+	}
+	for r, rec := range vis {
+		for i := range nc {
+			s := t.tbl.cols[i].Cell(ds, rec)
+			w := t.tbl.cellWidth(rec, i, s)
+			texts[r*nc+i], widths[r*nc+i] = s, w
+			if big {
+				nat[i] = max(nat[i], w)
+			}
+		}
+	}
+	t.tbl.layout(nat, t.tableW, t.tbl.forcedFor(t.sortKey()))
 	rows := make([][]shownCell, len(vis))
 	names := make([]string, len(vis))
 	nameCut := false
 	cells := make([]shownCell, len(vis)*len(t.tbl.show))
-	for r, rec := range vis {
+	for r := range vis {
 		row := cells[r*len(t.tbl.show) : (r+1)*len(t.tbl.show)]
 		for j, i := range t.tbl.show {
-			full := t.tbl.cols[i].Cell(ds, rec)
-			fw, cw := t.tbl.cellWidth(rec, i, full), t.tbl.widths[j]
+			full := texts[r*nc+i]
+			fw, cw := widths[r*nc+i], t.tbl.widths[j]
 			c := shownCell{text: full, full: full, width: cw, textW: fw, role: t.tbl.specs[i].role}
 			if fw > cw {
 				if i == t.tbl.name {
 					nameCut = true
 				} else {
 					c.text = truncate(full, cw)
-					c.textW = ansi.StringWidth(c.text)
+					c.textW = width(c.text)
 				}
 			}
 			if i == t.tbl.name {
@@ -428,7 +448,7 @@ func (t *listTab) shownRows() [][]shownCell {
 			for j, i := range t.tbl.show {
 				if i == t.tbl.name && names[r] != rows[r][j].full {
 					rows[r][j].text = names[r]
-					rows[r][j].textW = ansi.StringWidth(names[r])
+					rows[r][j].textW = width(names[r])
 				}
 			}
 		}
@@ -456,7 +476,7 @@ func (t *listTab) tableView() []string {
 		}
 		lines = append(lines, t.tbl.row(t.c, row, mode, t.q, w))
 	}
-	return fitLines(lines, w, h)
+	return padLines(lines, w, h)
 }
 
 func (t *listTab) help() []key.Binding {

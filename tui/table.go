@@ -3,8 +3,6 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"casia/model"
 )
 
@@ -90,7 +88,7 @@ func newTable(k model.Kind, specs []colSpec, extra []model.Column) table {
 
 // headerWidth is a column title plus room for a sort arrow.
 func (t *table) headerWidth(i int) int {
-	w := ansi.StringWidth(t.cols[i].Title)
+	w := width(t.cols[i].Title)
 	if t.specs[i].sortKey != "" {
 		w += 2
 	}
@@ -127,7 +125,7 @@ func (t *table) measured(ds *model.Dataset, k model.Kind) *tableWidths {
 		for i := range t.specs {
 			tw.base[i] = t.headerWidth(i)
 			for r := range min(n, sampleAll) {
-				w := ansi.StringWidth(t.cols[i].Cell(ds, r))
+				w := width(t.cols[i].Cell(ds, r))
 				tw.cellW[r*nc+i] = int32(w)
 				tw.base[i] = max(tw.base[i], w)
 			}
@@ -144,28 +142,18 @@ func (t *table) cellWidth(r, i int, cell string) int {
 			return int(tw.cellW[j])
 		}
 	}
-	return ansi.StringWidth(cell)
+	return width(cell)
 }
 
-// natural is each column's width to show every measured cell whole: the
-// first sampleAll records, and the given rows (those on screen).
-func (t *table) natural(ds *model.Dataset, k model.Kind, rows []int) []int {
-	base := t.measured(ds, k).base
-	if ds.Len(k) <= sampleAll || len(rows) == 0 {
-		return base
-	}
-	nat := append([]int(nil), base...)
-	for i := range t.specs {
-		for _, r := range rows {
-			nat[i] = max(nat[i], t.cellWidth(r, i, t.cols[i].Cell(ds, r)))
-		}
-	}
-	return nat
+// natural is each column's width to show every measured cell whole, over
+// the first sampleAll records (shared: not to be modified).
+func (t *table) natural(ds *model.Dataset, k model.Kind) []int {
+	return t.measured(ds, k).base
 }
 
 // need is the width that shows every column (but sort-only ones) whole.
 func (t *table) need(ds *model.Dataset, k model.Kind) int {
-	nat := t.natural(ds, k, nil)
+	nat := t.natural(ds, k)
 	w := markerW
 	for i, s := range t.specs {
 		if !s.sortOnly {
@@ -178,7 +166,7 @@ func (t *table) need(ds *model.Dataset, k model.Kind) int {
 // fit is the width the layout in width actually uses, so a list whose
 // columns dropped can give the rest to the detail.
 func (t *table) fit(ds *model.Dataset, k model.Kind, width, forced int) int {
-	_, widths := allot(t.specs, t.natural(ds, k, nil), t.name, width-markerW, forced)
+	_, widths := allot(t.specs, t.natural(ds, k), t.name, width-markerW, forced)
 	used := markerW
 	for _, w := range widths {
 		used += w + gap

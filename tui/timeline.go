@@ -7,7 +7,6 @@ import (
 	"sync/atomic"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"casia/model"
 )
@@ -209,7 +208,7 @@ func (t *timelineTab) measureRail() {
 		r.dateW = [2]int{4, 4}
 		for j := range min(len(evs), sampleAll) {
 			for i := range r.dateW {
-				r.dateW[i] = max(r.dateW[i], ansi.StringWidth(railDate(&evs[j], i == 1)))
+				r.dateW[i] = max(r.dateW[i], width(railDate(&evs[j], i == 1)))
 			}
 			r.need = max(r.need, t.titleWidth(j, t.title(j))+gap+len(countryCodes(evs[j].Countries)))
 		}
@@ -246,7 +245,7 @@ func (t *timelineTab) titleWidth(i int, title string) int {
 	if v := w.Load(); v != 0 {
 		return int(v) - 1
 	}
-	v := int32(ansi.StringWidth(title))
+	v := int32(width(title))
 	w.Store(v + 1)
 	return int(v)
 }
@@ -310,7 +309,7 @@ func (t *timelineTab) shownRail() []railRow {
 	}
 	for j, s := range cutNames(cutIn, max(room, 1)) {
 		out[cutIdx[j]].title = s
-		out[cutIdx[j]].titleW = ansi.StringWidth(s)
+		out[cutIdx[j]].titleW = width(s)
 	}
 	return out
 }
@@ -357,5 +356,5 @@ func (t *timelineTab) railView() []string {
 		}
 		lines = append(lines, line)
 	}
-	return fitLines(lines, w, h)
+	return padLines(lines, w, h)
 }
