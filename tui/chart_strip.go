@@ -28,7 +28,7 @@ const (
 func (yearStrip) view(t *listTab, w, h int) []string {
 	st, ds := t.c.st, t.c.ds
 	lo, hi := 9999, 0
-	for _, i := range t.hits {
+	for _, i := range t.hits() {
 		for _, y := range ds.Years(model.Ref{Kind: model.KindPartnership, Index: i}) {
 			lo, hi = min(lo, y), max(hi, y)
 		}
@@ -53,7 +53,7 @@ func (yearStrip) view(t *listTab, w, h int) []string {
 	}
 	lines = append(lines, strings.Repeat(" ", nameW+3)+st.Dim.Render(string(axis)))
 	sel, _ := t.selected()
-	for _, i := range t.hits {
+	for _, i := range t.hits() {
 		p := &ds.Partnerships[i]
 		track := []string{}
 		for range trackW {

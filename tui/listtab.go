@@ -18,6 +18,7 @@ type listTab struct {
 	tbl         table
 	det         detail
 	w, h        int
+	sized       bool // given a size: until then there is nothing to lay out
 	pane        paneMode
 	side        bool // table and detail side by side
 	tableW      int
@@ -106,7 +107,7 @@ func (t *listTab) setPane(p paneMode) {
 }
 
 func (t *listTab) setSize(w, h int) {
-	t.w, t.h = w, h
+	t.w, t.h, t.sized = w, h, true
 	t.relayout()
 }
 
@@ -119,6 +120,9 @@ const (
 
 // relayout shares the area between list and detail for the pane mode.
 func (t *listTab) relayout() {
+	if !t.sized {
+		return // the root sizes a tab when it is first shown
+	}
 	w, h := t.w, t.h
 	t.side = false
 	switch {
@@ -149,7 +153,7 @@ func (t *listTab) relayout() {
 		if t.stackFunc != nil {
 			rows = t.stackFunc(h)
 		} else {
-			rows = min(len(t.hits), max((h-1)*2/5-1, 2)) + 1
+			rows = min(len(t.hits()), max((h-1)*2/5-1, 2)) + 1
 		}
 		t.tableH = min(rows, h)
 		t.det.setSize(w, max(h-t.tableH-1, 0))
@@ -181,7 +185,7 @@ func (t *listTab) syncDetail() {
 	if t.cur >= t.top+rows {
 		t.top = t.cur - rows + 1
 	}
-	t.top = max(0, min(t.top, max(len(t.hits)-rows, 0)))
+	t.top = max(0, min(t.top, max(len(t.hits())-rows, 0)))
 }
 
 func (t *listTab) selected() (model.Ref, bool) { return t.results.selected() }
@@ -250,9 +254,9 @@ func (t *listTab) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PageUp):
 		t.move(-page)
 	case key.Matches(msg, k.Top):
-		t.move(-len(t.hits))
+		t.move(-len(t.hits()))
 	case key.Matches(msg, k.Bottom):
-		t.move(len(t.hits))
+		t.move(len(t.hits()))
 	case key.Matches(msg, k.Enter), key.Matches(msg, k.Right):
 		if _, ok := t.selected(); ok && !t.showExtra {
 			t.detailFocus = true
@@ -314,7 +318,7 @@ func (t *listTab) click(m tea.Mouse) tea.Cmd {
 		return nil
 	}
 	row := t.top + m.Y - 1
-	if row >= 0 && row < len(t.hits) {
+	if row >= 0 && row < len(t.hits()) {
 		t.cur = row
 		t.detailFocus = false
 		t.syncDetail()
@@ -347,7 +351,7 @@ func (t *listTab) view() string {
 	switch {
 	case t.showExtra && t.extra != nil:
 		right = fitLines(t.extra.view(t, rw, rh), rw, rh)
-	case len(t.hits) == 0:
+	case len(t.hits()) == 0:
 		msg := "nothing matches the filter"
 		if t.query == "" {
 			msg = "no records"
@@ -375,11 +379,11 @@ func (t *listTab) view() string {
 // visibleRows are the records on screen, in order.
 func (t *listTab) visibleRows() []int {
 	rows := max(t.tableH-1, 0)
-	end := min(t.top+rows, len(t.hits))
+	end := min(t.top+rows, len(t.hits()))
 	if t.top >= end {
 		return nil
 	}
-	return t.hits[t.top:end]
+	return t.hits()[t.top:end]
 }
 
 // shownCell is a table cell as drawn: its text, the whole value, and its

@@ -34,6 +34,12 @@ type Model struct {
 	history []navEntry
 	histPos int // index of the current entry in history
 
+	// tabSize is the size each tab was last given. A tab is sized when it
+	// is shown, so the tabs nobody opens are never laid out (nor their
+	// records sorted) at start-up or on a resize.
+	tabSize  [numTabs][2]int
+	tabSized [numTabs]bool
+
 	status    string
 	statusErr bool
 	statusSeq int
@@ -159,9 +165,17 @@ func (m *Model) headerHeight() int {
 func (m *Model) resize() {
 	m.help.SetWidth(m.w)
 	m.filter.setWidth(m.w - 30)
-	for _, t := range m.tabs {
-		t.setSize(m.w, m.bodyHeight())
+	m.sizeTab(m.active)
+}
+
+// sizeTab gives tab i the body's size, unless it already has it.
+func (m *Model) sizeTab(i int) {
+	sz := [2]int{m.w, m.bodyHeight()}
+	if m.tabSized[i] && m.tabSize[i] == sz {
+		return
 	}
+	m.tabSize[i], m.tabSized[i] = sz, true
+	m.tabs[i].setSize(sz[0], sz[1])
 }
 
 // Update routes a message: an open overlay or the focused filter box gets
@@ -382,6 +396,7 @@ func (m *Model) switchTab(i int) {
 		return
 	}
 	m.active = i
+	m.sizeTab(i)
 	m.filter.close()
 	m.clearStatus()
 }

@@ -131,12 +131,12 @@ func (t *timelineTab) rebuild() {
 	case t.q.Empty():
 		t.heads = t.rail.allHeads(t.c.ds, t.reverse)
 	default:
-		t.heads = findHeads(t.rail.years, t.hits)
+		t.heads = findHeads(t.rail.years, t.hits())
 	}
 }
 
 // numRows is the rail's length: events and year headings.
-func (t *timelineTab) numRows() int { return len(t.hits) + len(t.heads) }
+func (t *timelineTab) numRows() int { return len(t.hits()) + len(t.heads) }
 
 // rowAt is what rail row r shows: a year heading (hit < 0) or a hit.
 func (t *timelineTab) rowAt(r int) (year, hit int) {
@@ -292,9 +292,9 @@ func (t *timelineTab) shownRail() []railRow {
 			out = append(out, railRow{year: year, hit: -1})
 			continue
 		}
-		e := &t.c.ds.Events[t.hits[hit]]
-		title := t.title(t.hits[hit])
-		tw := t.titleWidth(t.hits[hit], title)
+		e := &t.c.ds.Events[t.hits()[hit]]
+		title := t.title(t.hits()[hit])
+		tw := t.titleWidth(t.hits()[hit], title)
 		row := railRow{hit: hit, title: title, full: title, titleW: tw}
 		switch full, short := countryCodes(e.Countries), compactCodes(e.Countries); {
 		case tw+gap+len(full) <= room:
@@ -328,7 +328,7 @@ func (t *timelineTab) railView() []string {
 			lines = append(lines, fitLine(st.YearMark.Render(padLeft(itoa(r.year), railYearW-2))+" "+st.Rail.Render("┼"), w))
 			continue
 		}
-		e := &t.c.ds.Events[t.hits[r.hit]]
+		e := &t.c.ds.Events[t.hits()[r.hit]]
 		date := railDate(e, t.sortKey() == "date")
 		selected := r.hit == t.cur
 		prefix := strings.Repeat(" ", railYearW-1) + st.Rail.Render("├─") + " "
