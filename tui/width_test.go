@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -38,6 +40,25 @@ func TestWidth(t *testing.T) {
 					t.Fatalf("tab %s: width = %d, want %d: %q", tab, got, want, l)
 				}
 			}
+		}
+	}
+}
+
+// TestWrap checks wrap's shortcut for text that fits against ansi.Wrap, on
+// random styled text with tabs, breakpoints, wide and combining runes.
+func TestWrap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 1))
+	parts := []string{"a", " ", "  ", "-", "/", "–", "—", "é", "中", "\x1b[1mB\x1b[m", "\t", "word", "x\u0301", "👍", "\n"}
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := b.String()
+		w := 1 + rng.IntN(24)
+		want := strings.Split(ansi.Wrap(s, w, "-/–—"), "\n")
+		if got := wrap(s, w); !slices.Equal(got, want) {
+			t.Fatalf("wrap(%q, %d) = %q, want %q", s, w, got, want)
 		}
 	}
 }
