@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"strconv"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -19,6 +20,18 @@ import (
 // nothing, and keys rarely come faster than 60 a second, so the rate costs
 // next to no CPU (README, Performance). SSH sessions choose their own.
 const FPS = 120
+
+// frameRate, set at link time (-ldflags "-X casia/tui.frameRate=60"),
+// replaces FPS: cmd/casia's BenchmarkFrameRate builds casia at two rates
+// to compare them.
+var frameRate string
+
+func fps() int {
+	if n, err := strconv.Atoi(frameRate); err == nil && n > 0 {
+		return n
+	}
+	return FPS
+}
 
 // gcPercent is the garbage collector's target while a local dashboard runs
 // (GOGC, unless the environment sets it).
@@ -62,7 +75,7 @@ func RunLoading(ctx context.Context, load func() (*model.Dataset, error), opts O
 		ready <- building{m: m}
 	}()
 	w := &waiting{ready: ready}
-	p := tea.NewProgram(w, append([]tea.ProgramOption{tea.WithContext(ctx), tea.WithFPS(FPS)}, popts...)...)
+	p := tea.NewProgram(w, append([]tea.ProgramOption{tea.WithContext(ctx), tea.WithFPS(fps())}, popts...)...)
 	_, err := p.Run()
 	if w.err != nil {
 		return nil, w.err
