@@ -99,7 +99,7 @@ func wrap(s string, w int) []string {
 	if w <= 0 {
 		return nil
 	}
-	if strings.IndexAny(s, "\n\t") < 0 && width(s) <= w {
+	if !strings.ContainsAny(s, "\n\t") && width(s) <= w {
 		return []string{s} // fits: nothing to wrap (TestWrap)
 	}
 	return strings.Split(ansi.Wrap(s, w, "-/–—"), "\n")
