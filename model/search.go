@@ -277,6 +277,7 @@ func (ds *Dataset) fieldMatch(r Ref, field, val string) bool {
 	case "id":
 		return strings.HasPrefix(ds.ID(r), val)
 	case "source":
+		ds.buildCitations() // every record is asked: index them all, once
 		return slices.ContainsFunc(ds.SourcesOf(r), func(s string) bool { return strings.HasPrefix(s, val) })
 	case "year":
 		return ds.yearMatch(r, val)

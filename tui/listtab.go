@@ -99,7 +99,10 @@ func (t *listTab) setPane(p paneMode) {
 		t.showExtra = false
 	}
 	t.relayout()
-	if _, ok := t.selected(); ok && p == paneDetail && !t.showExtra && !t.detailFocus {
+	if p != paneDetail || t.showExtra || t.detailFocus {
+		return
+	}
+	if _, ok := t.selected(); ok {
 		// Zoomed to read: keys go to the pane, from its top.
 		t.detailFocus = true
 		t.syncDetail()
