@@ -14,12 +14,12 @@ import (
 
 // foldTable holds the folded form of the Latin ranges, computed on first
 // use (not at start-up); other runes are decomposed on demand.
-var foldTable = sync.OnceValue(func() map[rune]string {
-	t := make(map[rune]string, 0x250-0xa0)
+var foldTable = sync.OnceValue(func() *[0x250 - 0xa0]string {
+	var t [0x250 - 0xa0]string
 	for r := rune(0xa0); r < 0x250; r++ {
-		t[r] = decompose(r)
+		t[r-0xa0] = decompose(r)
 	}
-	return t
+	return &t
 })
 
 var special = map[rune]string{
@@ -44,6 +44,19 @@ func decompose(r rune) string {
 	return string(out)
 }
 
+// plain reports whether a rune outside the Latin table has no
+// decomposition, so decompose would return it unchanged (or drop it, when
+// it is a combining mark). Hangul syllables decompose algorithmically and
+// are not plain.
+func plain(r rune) bool {
+	if r >= 0xac00 && r <= 0xd7a3 {
+		return false
+	}
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	return norm.NFD.Properties(buf[:n]).Decomposition() == nil
+}
+
 // appendFold appends the folded form of r to b. Case is kept when keepCase
 // is set, for smart-case matching.
 func appendFold(b []byte, r rune, keepCase bool) []byte {
@@ -56,11 +69,25 @@ func appendFold(b []byte, r rune, keepCase bool) []byte {
 		}
 		return append(b, byte(r))
 	}
-	s, ok := foldTable()[r]
+	s, ok := "", false
+	if r >= 0xa0 && r < 0x250 {
+		s, ok = foldTable()[r-0xa0], true
+	} else {
+		s, ok = special[r]
+	}
 	if !ok {
-		if s, ok = special[r]; !ok {
-			s = decompose(r)
+		if plain(r) {
+			// No decomposition (Cyrillic, Greek, CJK…): the rune itself,
+			// without the copies decompose makes.
+			if unicode.Is(unicode.Mn, r) {
+				return b
+			}
+			if !keepCase {
+				r = unicode.ToLower(r)
+			}
+			return utf8.AppendRune(b, r)
 		}
+		s = decompose(r)
 	}
 	for _, x := range s {
 		if !keepCase {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Kind is the type of a record. Every record has an id, a title and
@@ -82,9 +83,10 @@ type index struct {
 	searchOnce [numKinds]sync.Once
 	search     [numKinds]*searchIndex
 
-	citeOnce sync.Once
-	citedBy  map[string][]Ref // source id -> records citing it
-	cites    [numKinds][][]string
+	citeOnce   sync.Once
+	citesBuilt atomic.Bool      // set once citedBy and cites are complete
+	citedBy    map[string][]Ref // source id -> records citing it
+	cites      [numKinds][][]string
 
 	stateOnce    sync.Once
 	stateNames   [][]string // per country: folded names a search word may use
@@ -92,6 +94,36 @@ type index struct {
 	otherStates  [][]string // per project: states among its other countries
 
 	orders orders
+
+	sharedMu sync.Mutex
+	shared   map[any]*sharedValue
+}
+
+type sharedValue struct {
+	once sync.Once
+	v    any
+}
+
+// Shared returns the value stored under key for this dataset, calling
+// build the first time. It is for work every session over a dataset would
+// otherwise repeat (column widths, prepared rows): built once, then shared
+// by all of them, so it must not change afterwards unless it guards itself.
+// Concurrent callers of one key wait for a single build. Keys are compared
+// with ==: use a type of your own package so they cannot clash.
+func (ds *Dataset) Shared(key any, build func() any) any {
+	ix := ds.idx
+	ix.sharedMu.Lock()
+	e := ix.shared[key]
+	if e == nil {
+		if ix.shared == nil {
+			ix.shared = map[any]*sharedValue{}
+		}
+		e = &sharedValue{}
+		ix.shared[key] = e
+	}
+	ix.sharedMu.Unlock()
+	e.once.Do(func() { e.v = build() })
+	return e.v
 }
 
 func (ds *Dataset) prepare() {
@@ -272,11 +304,25 @@ func (ds *Dataset) EventsOf(country string) []int {
 // SourcesOf lists every source a record cites anywhere inside it, in order
 // of first citation.
 func (ds *Dataset) SourcesOf(r Ref) []string {
-	ds.buildCitations()
 	if !ds.Valid(r) {
 		return nil
 	}
-	return ds.idx.cites[r.Kind][r.Index]
+	if ds.idx.citesBuilt.Load() {
+		return ds.idx.cites[r.Kind][r.Index]
+	}
+	// One record's sources, without indexing every record's first: a
+	// detail pane (the first frame's summit) shows one record at a time.
+	return ds.sourcesOf(r)
+}
+
+// sourcesOf walks one record for the sources it cites.
+func (ds *Dataset) sourcesOf(r Ref) []string {
+	if r.Kind == KindSource {
+		return []string{ds.Sources[r.Index].ID}
+	}
+	var ids []string
+	collectSources(reflect.ValueOf(ds.Record(r)), &ids)
+	return ids
 }
 
 // CitedBy lists the records that cite a source.
@@ -302,8 +348,7 @@ func (ds *Dataset) buildCitations() {
 			ix.cites[k] = make([][]string, n)
 			for i := range n {
 				r := Ref{k, i}
-				var ids []string
-				collectSources(reflect.ValueOf(ds.Record(r)), &ids)
+				ids := ds.sourcesOf(r)
 				ix.cites[k][i] = ids
 				for _, s := range ids {
 					ix.citedBy[s] = append(ix.citedBy[s], r)
@@ -314,6 +359,7 @@ func (ds *Dataset) buildCitations() {
 		for i, s := range ds.Sources {
 			ix.cites[KindSource][i] = []string{s.ID}
 		}
+		ix.citesBuilt.Store(true)
 	})
 }
 

@@ -177,7 +177,13 @@ func (ds *Dataset) Filter(k Kind, query string) []int {
 // the result is what Query(k, next, sortKey, reverse) returns.
 func (ds *Dataset) Refine(k Kind, prev string, prevHits []int, next, sortKey string, reverse bool) []int {
 	q := ParseQuery(next)
-	if pq := ParseQuery(prev); prevHits != nil && strings.HasPrefix(next, prev) && pq.narrows(q) &&
+	pq := ParseQuery(prev)
+	if prevHits != nil && pq.Empty() && len(prevHits) == ds.Len(k) && !q.Empty() {
+		// The first word typed: the previous hits are every record, in
+		// order, so filtering them keeps the order without sorting.
+		return ds.filter(k, q, prevHits)
+	}
+	if prevHits != nil && strings.HasPrefix(next, prev) && pq.narrows(q) &&
 		!ds.namesState(pq) && !ds.namesState(q) {
 		// A word that becomes a state's name ("kazakhstan") selects by
 		// ties, not text, so it does not narrow what its prefix found.
@@ -271,6 +277,7 @@ func (ds *Dataset) fieldMatch(r Ref, field, val string) bool {
 	case "id":
 		return strings.HasPrefix(ds.ID(r), val)
 	case "source":
+		ds.buildCitations() // every record is asked: index them all, once
 		return slices.ContainsFunc(ds.SourcesOf(r), func(s string) bool { return strings.HasPrefix(s, val) })
 	case "year":
 		return ds.yearMatch(r, val)
@@ -475,6 +482,15 @@ func (ds *Dataset) texts(r Ref, emit func(string)) {
 // MatchRanges returns the byte ranges of s that the query's positive text
 // terms match, for highlighting. Ranges are sorted and do not overlap.
 func MatchRanges(s string, q Query) [][2]int {
+	if plainASCII(s) {
+		return matchASCII(s, q)
+	}
+	return matchFolded(s, q)
+}
+
+// matchFolded is MatchRanges for any text: it folds a copy and maps the
+// matches back to the original's offsets.
+func matchFolded(s string, q Query) [][2]int {
 	var lower, cased []byte
 	var lowerMap, casedMap []int
 	var out [][2]int
@@ -499,6 +515,14 @@ func MatchRanges(s string, q Query) [][2]int {
 			from = b
 		}
 	}
+	return mergeRanges(out)
+}
+
+// mergeRanges sorts ranges and joins those that overlap or touch.
+func mergeRanges(out [][2]int) [][2]int {
+	if len(out) < 2 {
+		return out
+	}
 	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
 	merged := out[:0]
 	for _, r := range out {
@@ -509,6 +533,64 @@ func MatchRanges(s string, q Query) [][2]int {
 		merged = append(merged, r)
 	}
 	return merged
+}
+
+// plainASCII reports whether s folds byte for byte (ASCII without the
+// apostrophes folding drops), so its matches need no offset map.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c == '\'' || c == '`' {
+			return false
+		}
+	}
+	return true
+}
+
+// matchASCII is MatchRanges for plainASCII text, without folding a copy:
+// most cells match nothing and cost no allocation.
+func matchASCII(s string, q Query) [][2]int {
+	var out [][2]int
+	for _, t := range q.Terms {
+		if t.Neg || t.Field != "" || t.Text == "" {
+			continue
+		}
+		for from := 0; from < len(s); {
+			j := indexFolded(s[from:], t.Text, t.Cased)
+			if j < 0 {
+				break
+			}
+			a, b := from+j, from+j+len(t.Text)
+			out = append(out, [2]int{a, b})
+			from = b
+		}
+	}
+	return mergeRanges(out)
+}
+
+// indexFolded finds a folded needle in ASCII text: exactly when the term
+// is cased, else ignoring the text's case (the needle is lower case).
+func indexFolded(s, needle string, cased bool) int {
+	if cased {
+		return strings.Index(s, needle)
+	}
+	n := len(needle)
+	for i := 0; i+n <= len(s); i++ {
+		j := 0
+		for j < n && lowerASCII(s[i+j]) == needle[j] {
+			j++
+		}
+		if j == n {
+			return i
+		}
+	}
+	return -1
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // foldMapped folds s and records, for every folded byte, the offset of the

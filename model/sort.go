@@ -103,19 +103,22 @@ func (ds *Dataset) Sort(k Kind, idx []int, key string, reverse bool) {
 		slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(rank[a], rank[b]) })
 		return
 	}
-	want := make([]bool, len(perm))
-	for _, i := range idx {
-		if i >= 0 && i < len(want) {
-			want[i] = true
-		}
-	}
+	want := newBitmap(len(perm), idx)
 	j := 0
 	for _, i := range perm {
-		if want[i] {
+		if want.has(i) {
 			idx[j] = i
 			j++
 		}
 	}
+}
+
+// Order is every record of kind k in the order Sort gives, or nil when
+// the key is unknown or the kind has no orders. It is computed once per
+// dataset and shared by every caller, so it must not be modified: it is
+// what an unfiltered list shows, without a copy per session.
+func (ds *Dataset) Order(k Kind, key string, reverse bool) []int {
+	return ds.order(k, key, reverse)
 }
 
 type orderKey struct {

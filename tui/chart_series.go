@@ -76,7 +76,7 @@ func (seriesMetric) view(t *listTab, w int) []string {
 	// The years any state in view has, for one shared axis.
 	yearSet := map[int]bool{}
 	var rows []int
-	for _, i := range t.hits {
+	for _, i := range t.hits() {
 		c := &ds.Countries[i]
 		if len(c.TradeHistory) == 0 {
 			continue

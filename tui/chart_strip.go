@@ -29,7 +29,7 @@ const (
 func (yearStrip) view(t *listTab, w, h int) []string {
 	st, ds := t.c.st, t.c.ds
 	lo, hi := 9999, 0
-	for _, i := range t.hits {
+	for _, i := range t.hits() {
 		for _, y := range ds.Years(model.Ref{Kind: model.KindPartnership, Index: i}) {
 			lo, hi = min(lo, y), max(hi, y)
 		}
@@ -41,7 +41,7 @@ func (yearStrip) view(t *listTab, w, h int) []string {
 	// Names get the room the longest needs, up to a third of the pane; a
 	// longer one gives way to its shortest alias that fits (GCC, EU).
 	nameW := 0
-	for _, i := range t.hits {
+	for _, i := range t.hits() {
 		nameW = max(nameW, ansi.StringWidth(ds.Partnerships[i].Partner))
 	}
 	nameW = min(nameW, max(w/3, 8))
@@ -60,7 +60,7 @@ func (yearStrip) view(t *listTab, w, h int) []string {
 	}
 	lines = append(lines, strings.Repeat(" ", nameW+3)+st.Dim.Render(string(axis)))
 	sel, _ := t.selected()
-	for _, i := range t.hits {
+	for _, i := range t.hits() {
 		p := &ds.Partnerships[i]
 		track := []string{}
 		for range trackW {

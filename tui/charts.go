@@ -119,7 +119,7 @@ func (b *barChart) groups(t *listTab, m barMetric) []chartGroup {
 	ds := t.c.ds
 	byDim := map[string]*chartGroup{}
 	var order []string
-	for _, i := range t.hits {
+	for _, i := range t.hits() {
 		f := m.get(ds, i)
 		if f == nil {
 			continue

@@ -49,7 +49,7 @@ func (t *listTab) compareIDs() []string {
 			out = append(out, ds.Countries[i].ID)
 		}
 	}
-	for _, h := range t.hits {
+	for _, h := range t.hits() {
 		if t.marks[h] {
 			add(h)
 		}
@@ -62,15 +62,15 @@ func (t *listTab) compareIDs() []string {
 	if len(out) >= 2 {
 		return out
 	}
-	if len(t.hits) >= 2 {
-		cur := max(min(t.cur, len(t.hits)-1), 0)
+	if hits := t.hits(); len(hits) >= 2 {
+		cur := max(min(t.cur, len(hits)-1), 0)
 		next := cur + 1
-		if next >= len(t.hits) {
+		if next >= len(hits) {
 			next = cur - 1
 		}
-		add(t.hits[cur])
+		add(hits[cur])
 		if len(out) < 2 {
-			add(t.hits[next])
+			add(hits[next])
 		}
 	}
 	return out

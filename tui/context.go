@@ -53,6 +53,22 @@ func newCtx(ds *model.Dataset, opts Options) *ctx {
 	if !today.Valid() {
 		today = model.Today()
 	}
-	return &ctx{ds: ds, keys: DefaultKeys(), opts: opts, today: today,
-		st: NewStyles(opts.Theme, true, opts.NoColor)}
+	c := &ctx{ds: ds, keys: DefaultKeys(), opts: opts, today: today}
+	c.st = c.styles(true)
+	return c
+}
+
+// stylesKey names a theme's styles among the dataset's shared values.
+type stylesKey struct {
+	theme         Theme
+	dark, noColor bool
+}
+
+// styles are the session's theme for a background. Styles are read-only
+// once built, so sessions over one dataset share each theme's (there are
+// at most sixteen) rather than build their own.
+func (c *ctx) styles(isDark bool) *Styles {
+	return c.ds.Shared(stylesKey{c.opts.Theme, isDark, c.opts.NoColor}, func() any {
+		return NewStyles(c.opts.Theme, isDark, c.opts.NoColor)
+	}).(*Styles)
 }

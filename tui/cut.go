@@ -86,7 +86,7 @@ func collisions(out, names []string) [][]int {
 
 // cutMiddle keeps the start and the end of s: "Kassym-Jo…Tokayev".
 func cutMiddle(s string, w int) string {
-	sw := ansi.StringWidth(s)
+	sw := width(s)
 	if sw <= w {
 		return s
 	}
@@ -97,7 +97,7 @@ func cutMiddle(s string, w int) string {
 
 // cutTail keeps the end of s: "…Lines A, B and C".
 func cutTail(s string, w int) string {
-	sw := ansi.StringWidth(s)
+	sw := width(s)
 	if sw <= w {
 		return s
 	}
@@ -107,7 +107,7 @@ func cutTail(s string, w int) string {
 // cutAround shows a window of s that starts a little before cell d, where
 // it differs from the names it was confused with.
 func cutAround(s string, d, w int) string {
-	sw := ansi.StringWidth(s)
+	sw := width(s)
 	if sw <= w {
 		return s
 	}
@@ -116,7 +116,7 @@ func cutAround(s string, d, w int) string {
 		return ansi.Truncate(s, w, "…")
 	}
 	rest := ansi.TruncateLeft(s, start, "")
-	if ansi.StringWidth(rest) <= w-1 {
+	if width(rest) <= w-1 {
 		return "…" + rest
 	}
 	return "…" + ansi.Truncate(rest, w-2, "") + "…"
@@ -135,5 +135,5 @@ func commonPrefixWidth(names []string, idx []int) int {
 		}
 		n = j
 	}
-	return ansi.StringWidth(string(first[:n]))
+	return width(string(first[:n]))
 }

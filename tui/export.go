@@ -60,7 +60,7 @@ type exportable interface {
 }
 
 func (t *listTab) listView() listView {
-	return listView{kind: t.kind, rows: t.hits, filter: t.query, sortKey: t.sortKey(), reverse: t.reverse, qerr: t.qerr}
+	return listView{kind: t.kind, rows: t.hits(), filter: t.query, sortKey: t.sortKey(), reverse: t.reverse, qerr: t.qerr}
 }
 
 // command is the `casia list` invocation that prints the same list.

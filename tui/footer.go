@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // The footer is two lines: the status line (filter box, message or filter
@@ -31,7 +30,7 @@ func (m *Model) statusLine() string {
 	case f != nil && f.filter() != "":
 		left = st.StatusKey.Render("/") + " " + st.Text.Render(f.filter()) + st.Dim.Render("  (esc clears)")
 	}
-	rw := ansi.StringWidth(right)
+	rw := width(right)
 	if rw > m.w/2 {
 		right, rw = truncate(right, m.w/2), min(rw, m.w/2)
 	}
@@ -53,7 +52,7 @@ func (m *Model) helpLine() string {
 		return fitLine(" "+m.shortHelp(append(m.filter.help(), quit), m.w-1), m.w)
 	}
 	tail := m.shortHelp([]key.Binding{k.Help}, m.w)
-	room := m.w - 1 - ansi.StringWidth(tail) - 3
+	room := m.w - 1 - width(tail) - 3
 	if room < 8 {
 		return fitLine(" "+tail, m.w)
 	}
@@ -62,9 +61,9 @@ func (m *Model) helpLine() string {
 }
 
 // shortHelp renders "key desc • key desc" with as many bindings as fit in
-// width, and "…" when some had to go. (Bubbles' help.ShortHelpView can
+// room, and "…" when some had to go. (Bubbles' help.ShortHelpView can
 // overrun its width when even the ellipsis does not fit.)
-func (m *Model) shortHelp(bindings []key.Binding, width int) string {
+func (m *Model) shortHelp(bindings []key.Binding, room int) string {
 	st := m.c.st
 	var b strings.Builder
 	used := 0
@@ -74,7 +73,7 @@ func (m *Model) shortHelp(bindings []key.Binding, width int) string {
 		}
 		h := kb.Help()
 		item := st.HelpKey.Render(h.Key) + " " + st.HelpDesc.Render(h.Desc)
-		iw := ansi.StringWidth(h.Key) + 1 + ansi.StringWidth(h.Desc)
+		iw := width(h.Key) + 1 + width(h.Desc)
 		if used > 0 {
 			item = st.HelpSep.Render(" • ") + item
 			iw += 3
@@ -83,8 +82,8 @@ func (m *Model) shortHelp(bindings []key.Binding, width int) string {
 		if i < len(bindings)-1 {
 			need += 2 // keep room for " …"
 		}
-		if used+need > width {
-			if used+2 <= width {
+		if used+need > room {
+			if used+2 <= room {
 				b.WriteString(" " + st.HelpSep.Render("…"))
 			}
 			break

@@ -8,20 +8,65 @@ import (
 	"charm.land/lipgloss/v2"
 )
 
+// frameCache keeps the last frame and its parts. Update marks the parts a
+// message may change (touch); View draws those again and joins the frame
+// only when some part changed, so a message that changes nothing (the
+// terminal's reports at start-up, a window size it already had) costs
+// nothing, and Bubble Tea sees the very same string and skips its own
+// work. The header is keyed by what it shows instead of marked.
+type frameCache struct {
+	dirty   parts
+	head    string
+	headKey headKey
+	body    string
+	footer  string
+	screen  string // the frame, overlay included
+	title   string // the window title
+	titleOf int    // the tab the title names
+	draws   int    // frames drawn, for tests
+}
+
+// parts are the pieces of a frame a message may change.
+type parts uint8
+
+const (
+	partBody    parts = 1 << iota // the active tab's area
+	partFooter                    // the status and help lines
+	partOverlay                   // the help or palette box
+	partFrame                     // the size, the styles, the tab: everything
+
+	partsAll = partBody | partFooter | partOverlay | partFrame
+)
+
+// headKey is what the tab bar and its rule depend on.
+type headKey struct {
+	active, w, h int
+	st           *Styles
+}
+
+// touch marks parts of the frame to draw again.
+func (m *Model) touch(p parts) { m.frame.dirty |= p }
+
 // View draws the whole window: header, the active tab, footer, and any
-// overlay, in exactly the window's size. The frame is kept until the next
-// message, so repeated calls cost nothing.
+// overlay, in exactly the window's size. The frame is kept until a message
+// changes one of its parts, so repeated calls cost nothing.
 func (m *Model) View() tea.View {
-	if !m.frameValid {
-		m.frame, m.frameValid = m.render(), true
+	f := &m.frame
+	if f.dirty != 0 {
+		f.screen = m.render()
+		f.dirty = 0
 	}
-	v := tea.NewView(m.frame)
+	if f.title == "" || f.titleOf != m.active {
+		f.title, f.titleOf = "casia: "+tabSpecs[m.active].title, m.active
+	}
+	v := tea.NewView(f.screen)
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = "casia: " + tabSpecs[m.active].title
+	v.WindowTitle = f.title
 	return v
 }
 
+// render draws the parts marked and joins them.
 func (m *Model) render() string {
 	if m.panicNext {
 		panic("casia test build: panic in View on request")
@@ -32,28 +77,42 @@ func (m *Model) render() string {
 	if m.w < MinWidth || m.h < MinHeight {
 		return m.tooSmall()
 	}
+	f := &m.frame
+	f.draws++
+	all := f.dirty&partFrame != 0
+	if k := (headKey{m.active, m.w, m.h, m.c.st}); all || k != f.headKey {
+		f.head, f.headKey = m.header(), k
+	}
+	if all || f.dirty&partBody != 0 {
+		// Tabs render exactly their area (the size sweep and fuzz tests
+		// check it), so the body is used as is rather than measured again.
+		f.body = m.tabs[m.active].view()
+	}
+	if all || f.dirty&(partBody|partFooter) != 0 {
+		f.footer = m.statusLine() + "\n" + m.helpLine()
+	}
 	var b strings.Builder
-	b.Grow(m.w * m.h * 2)
-	b.WriteString(m.tabBar())
-	if m.headerHeight() == 2 {
+	b.Grow(len(f.head) + len(f.body) + len(f.footer) + 2)
+	b.WriteString(f.head)
+	if f.body != "" {
 		b.WriteByte('\n')
-		b.WriteString(m.c.st.Rule.Render(strings.Repeat("─", m.w)))
-	}
-	// Tabs render exactly their area (the size sweep and fuzz tests check
-	// it), so the body is used as is rather than measured again.
-	if body := m.tabs[m.active].view(); body != "" {
-		b.WriteByte('\n')
-		b.WriteString(body)
+		b.WriteString(f.body)
 	}
 	b.WriteByte('\n')
-	b.WriteString(m.statusLine())
-	b.WriteByte('\n')
-	b.WriteString(m.helpLine())
+	b.WriteString(f.footer)
 	screen := b.String()
 	if m.overlay != nil {
 		return m.compose(screen, m.overlay.view(m.w, m.h))
 	}
 	return screen
+}
+
+// header is the tab bar, and the rule under it when there is room.
+func (m *Model) header() string {
+	if m.headerHeight() == 2 {
+		return m.tabBar() + "\n" + m.c.st.Rule.Render(strings.Repeat("─", m.w))
+	}
+	return m.tabBar()
 }
 
 func (m *Model) tooSmall() string {

@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"image/color"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 var fuzzKeys = []string{
@@ -19,7 +21,7 @@ var fuzzKeys = []string{
 func decode(b []byte, emit func(tea.Msg)) {
 	for i := 0; i+1 < len(b); i += 2 {
 		op, arg := b[i], b[i+1]
-		switch op % 8 {
+		switch op % 12 {
 		case 0, 1, 2, 3:
 			emit(keyMsg(fuzzKeys[int(arg)%len(fuzzKeys)]))
 		case 4:
@@ -39,12 +41,32 @@ func decode(b []byte, emit func(tea.Msg)) {
 				sz = [2]int{int(arg) % 160, int(arg) % 50}
 			}
 			emit(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		case 8:
+			// The terminal's background: dark confirms the assumed one.
+			c := color.Black
+			if arg%2 == 1 {
+				c = color.White
+			}
+			emit(tea.BackgroundColorMsg{Color: c})
+		case 9:
+			// Reports that change nothing on screen.
+			reports := []tea.Msg{tea.ColorProfileMsg{}, tea.EnvMsg{}, tea.ModeReportMsg{Mode: ansi.ModeSynchronizedOutput},
+				tea.KeyboardEnhancementsMsg{}, tea.FocusMsg{}, tea.RequestBackgroundColor(), otherMsg{}}
+			emit(reports[int(arg)%len(reports)])
+		case 10:
+			emit(clearStatusMsg{seq: int(arg % 4)})
+		case 11:
+			emit(statusMsg{text: "status " + string(rune('a'+arg%26)), err: arg%2 == 0})
 		}
 	}
 }
 
+// otherMsg is a message no part of the dashboard knows.
+type otherMsg struct{}
+
 // FuzzTUI drives the root model with arbitrary event sequences: it must
-// never panic, and every view must fit the window exactly.
+// never panic, every view must fit the window exactly, and the kept frame
+// must always be the one drawn from scratch.
 func FuzzTUI(f *testing.F) {
 	f.Add([]byte{7, 3, 0, 42, 0, 2, 0, 20, 0, 21, 0, 22})
 	f.Add([]byte{7, 6, 0, 38, 0, 0, 0, 4, 0, 4, 0, 0, 0, 0, 1, 16})
@@ -54,10 +76,11 @@ func FuzzTUI(f *testing.F) {
 	// footnote's citation.
 	f.Add([]byte{0, 37, 0, 13, 0, 32, 0, 13, 0, 55, 0, 0, 0, 16, 0, 53})
 	f.Add([]byte{7, 2, 0, 38, 0, 0, 0, 32, 0, 32, 0, 56, 0, 54, 0, 55})
+	f.Add([]byte{7, 3, 8, 1, 0, 20, 9, 0, 8, 0, 0, 18, 11, 3, 10, 1, 9, 5, 0, 21, 0, 9})
 	ds := dataset(f)
 	dir := f.TempDir() // e then c writes a file
 	f.Fuzz(func(t *testing.T, b []byte) {
-		m := New(ds, Options{Theme: ThemeDark, ExportDir: dir})
+		m := New(ds, Options{Theme: ThemeAuto, ExportDir: dir})
 		w, h := 80, 24
 		m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 		decode(b, func(msg tea.Msg) {

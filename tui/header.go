@@ -2,8 +2,6 @@ package tui
 
 import (
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // brandWidth is " casia " and the space after it.
@@ -28,7 +26,7 @@ func (m *Model) tabLabels() []string {
 		total := brandWidth
 		for i := range labels {
 			labels[i] = f(i)
-			total += ansi.StringWidth(labels[i]) + 2
+			total += width(labels[i]) + 2
 		}
 		if total <= m.w {
 			break
@@ -65,7 +63,7 @@ func (m *Model) tabAtX(i int) int {
 		if j == i {
 			return at + 1
 		}
-		at += ansi.StringWidth(l) + 2
+		at += width(l) + 2
 	}
 	return -1
 }
@@ -74,7 +72,7 @@ func (m *Model) tabAtX(i int) int {
 func (m *Model) tabAt(x int) int {
 	at := brandWidth
 	for i, l := range m.tabLabels() {
-		w := ansi.StringWidth(l) + 2
+		w := width(l) + 2
 		if x >= at && x < at+w {
 			return i
 		}

@@ -137,9 +137,38 @@ func isQuit(msg tea.Msg) bool { _, ok := msg.(tea.QuitMsg); return ok }
 // screen is the plain text of the current view.
 func screen(m *Model) string { return ansi.Strip(m.View().Content) }
 
+// stale reports how the kept frame differs from one drawn from scratch
+// ("" when it does not): a cache must never show a stale frame. Drawing
+// from scratch replaces the kept frame.
+func stale(m *Model) string {
+	kept := m.View().Content
+	m.touch(partsAll)
+	fresh := m.View().Content
+	if kept == fresh {
+		return ""
+	}
+	k, f := strings.Split(ansi.Strip(kept), "\n"), strings.Split(ansi.Strip(fresh), "\n")
+	for i := range max(len(k), len(f)) {
+		var a, b string
+		if i < len(k) {
+			a = k[i]
+		}
+		if i < len(f) {
+			b = f[i]
+		}
+		if a != b {
+			return fmt.Sprintf("line %d kept %q, fresh %q", i, a, b)
+		}
+	}
+	return "styles differ"
+}
+
 // assertFits checks the view is exactly w×h cells.
 func assertFits(t testing.TB, m *Model, w, h int, where string) {
 	t.Helper()
+	if d := stale(m); d != "" {
+		t.Fatalf("%s: stale frame: %s", where, d)
+	}
 	content := m.View().Content
 	if w <= 0 || h <= 0 {
 		if content != "" {

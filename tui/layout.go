@@ -16,13 +16,13 @@ func fitLine(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	sw := ansi.StringWidth(s)
+	sw := width(s)
 	if sw > w {
 		s = ansi.Truncate(s, w, "")
 		if strings.IndexByte(s, '\x1b') >= 0 {
 			s += "\x1b[m"
 		}
-		sw = ansi.StringWidth(s)
+		sw = width(s)
 	}
 	if sw < w {
 		s += strings.Repeat(" ", w-sw)
@@ -44,6 +44,23 @@ func fitLines(lines []string, w, h int) []string {
 		}
 	}
 	return out
+}
+
+// padLines is fitLines for lines already exactly w cells wide (a table's
+// rows, built to their width): it adds blank lines up to h, or drops the
+// extra, without measuring the lines again.
+func padLines(lines []string, w, h int) []string {
+	if h <= 0 {
+		return nil
+	}
+	if len(lines) >= h {
+		return lines[:h]
+	}
+	blank := spaces(w)
+	for len(lines) < h {
+		lines = append(lines, blank)
+	}
+	return lines
 }
 
 // block renders lines as a w×h block.
@@ -71,7 +88,7 @@ func truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if ansi.StringWidth(s) <= w {
+	if width(s) <= w {
 		return s
 	}
 	return ansi.Truncate(s, w, "…")
@@ -83,6 +100,9 @@ func wrap(s string, w int) []string {
 	if w <= 0 {
 		return nil
 	}
+	if !strings.ContainsAny(s, "\n\t") && width(s) <= w {
+		return []string{s} // fits: nothing to wrap (TestWrap)
+	}
 	return strings.Split(ansi.Wrap(s, w, "-/–—]"), "\n")
 }
 
@@ -91,7 +111,7 @@ func padRight(s string, w int) string { return fitLine(truncate(s, w), w) }
 
 func padLeft(s string, w int) string {
 	s = truncate(s, w)
-	if sw := ansi.StringWidth(s); sw < w {
+	if sw := width(s); sw < w {
 		return strings.Repeat(" ", w-sw) + s
 	}
 	return s

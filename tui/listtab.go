@@ -5,7 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"casia/model"
 )
@@ -19,6 +18,7 @@ type listTab struct {
 	tbl         table
 	det         detail
 	w, h        int
+	sized       bool // given a size: until then there is nothing to lay out
 	pane        paneMode
 	side        bool // table and detail side by side
 	tableW      int
@@ -103,7 +103,10 @@ func (t *listTab) setPane(p paneMode) {
 		t.showExtra = false
 	}
 	t.relayout()
-	if _, ok := t.selected(); ok && p == paneDetail && !t.showExtra && !t.detailFocus {
+	if p != paneDetail || t.showExtra || t.detailFocus {
+		return
+	}
+	if _, ok := t.selected(); ok {
 		// Zoomed to read: keys go to the pane, from its top.
 		t.detailFocus = true
 		t.syncDetail()
@@ -111,7 +114,7 @@ func (t *listTab) setPane(p paneMode) {
 }
 
 func (t *listTab) setSize(w, h int) {
-	t.w, t.h = w, h
+	t.w, t.h, t.sized = w, h, true
 	t.relayout()
 }
 
@@ -124,6 +127,9 @@ const (
 
 // relayout shares the area between list and detail for the pane mode.
 func (t *listTab) relayout() {
+	if !t.sized {
+		return // the root sizes a tab when it is first shown
+	}
 	w, h := t.w, t.h
 	t.side = false
 	switch {
@@ -154,7 +160,7 @@ func (t *listTab) relayout() {
 		if t.stackFunc != nil {
 			rows = t.stackFunc(h)
 		} else {
-			rows = min(len(t.hits), max((h-1)*2/5-1, 2)) + 1
+			rows = min(len(t.hits()), max((h-1)*2/5-1, 2)) + 1
 		}
 		t.tableH = min(rows, h)
 		t.det.setSize(w, max(h-t.tableH-1, 0))
@@ -186,7 +192,7 @@ func (t *listTab) syncDetail() {
 	if t.cur >= t.top+rows {
 		t.top = t.cur - rows + 1
 	}
-	t.top = max(0, min(t.top, max(len(t.hits)-rows, 0)))
+	t.top = max(0, min(t.top, max(len(t.hits())-rows, 0)))
 }
 
 func (t *listTab) selected() (model.Ref, bool) { return t.results.selected() }
@@ -255,9 +261,9 @@ func (t *listTab) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PageUp):
 		t.move(-page)
 	case key.Matches(msg, k.Top):
-		t.move(-len(t.hits))
+		t.move(-len(t.hits()))
 	case key.Matches(msg, k.Bottom):
-		t.move(len(t.hits))
+		t.move(len(t.hits()))
 	case key.Matches(msg, k.Enter), key.Matches(msg, k.Right):
 		if _, ok := t.selected(); ok && !t.showExtra {
 			t.detailFocus = true
@@ -326,7 +332,7 @@ func (t *listTab) click(m tea.Mouse) tea.Cmd {
 		return nil
 	}
 	row := t.top + m.Y - 1
-	if row >= 0 && row < len(t.hits) {
+	if row >= 0 && row < len(t.hits()) {
 		t.cur = row
 		t.detailFocus = false
 		t.syncDetail()
@@ -359,7 +365,7 @@ func (t *listTab) view() string {
 	switch {
 	case t.showExtra && t.extra != nil:
 		right = fitLines(t.extra.view(t, rw, rh), rw, rh)
-	case len(t.hits) == 0:
+	case len(t.hits()) == 0:
 		msg := "nothing matches the filter"
 		if t.query == "" {
 			msg = "no records"
@@ -387,11 +393,11 @@ func (t *listTab) view() string {
 // visibleRows are the records on screen, in order.
 func (t *listTab) visibleRows() []int {
 	rows := max(t.tableH-1, 0)
-	end := min(t.top+rows, len(t.hits))
+	end := min(t.top+rows, len(t.hits()))
 	if t.top >= end {
 		return nil
 	}
-	return t.hits[t.top:end]
+	return t.hits()[t.top:end]
 }
 
 // shownCell is a table cell as drawn: its text, the whole value, and its
@@ -407,23 +413,44 @@ type shownCell struct {
 func (t *listTab) shownRows() [][]shownCell {
 	ds := t.c.ds
 	vis := t.visibleRows()
-	t.tbl.layout(t.tbl.natural(ds, t.kind, vis), t.tableW, t.tbl.forcedFor(t.sortKey()))
+	// Every column's cells on screen, each made and measured once: the
+	// layout needs their widths (a list larger than sampleAll is measured
+	// on its first records and the rows on screen), the rows their text.
+	nc := len(t.tbl.specs)
+	texts := make([]string, len(vis)*nc)
+	widths := make([]int, len(vis)*nc)
+	nat := t.tbl.natural(ds, t.kind)
+	big := ds.Len(t.kind) > sampleAll
+	if big {
+		nat = append([]int(nil), nat...)
+	}
+	for r, rec := range vis {
+		for i := range nc {
+			s := t.tbl.cols[i].Cell(ds, rec)
+			w := t.tbl.cellWidth(rec, i, s)
+			texts[r*nc+i], widths[r*nc+i] = s, w
+			if big {
+				nat[i] = max(nat[i], w)
+			}
+		}
+	}
+	t.tbl.layout(nat, t.tableW, t.tbl.forcedFor(t.sortKey()))
 	rows := make([][]shownCell, len(vis))
 	names := make([]string, len(vis))
 	nameCut := false
 	cells := make([]shownCell, len(vis)*len(t.tbl.show))
-	for r, rec := range vis {
+	for r := range vis {
 		row := cells[r*len(t.tbl.show) : (r+1)*len(t.tbl.show)]
 		for j, i := range t.tbl.show {
-			full := t.tbl.cols[i].Cell(ds, rec)
-			fw, cw := t.tbl.cellWidth(rec, i, full), t.tbl.widths[j]
+			full := texts[r*nc+i]
+			fw, cw := widths[r*nc+i], t.tbl.widths[j]
 			c := shownCell{text: full, full: full, width: cw, textW: fw, role: t.tbl.specs[i].role}
 			if fw > cw {
 				if i == t.tbl.name {
 					nameCut = true
 				} else {
 					c.text = truncate(full, cw)
-					c.textW = ansi.StringWidth(c.text)
+					c.textW = width(c.text)
 				}
 			}
 			if i == t.tbl.name {
@@ -439,7 +466,7 @@ func (t *listTab) shownRows() [][]shownCell {
 			for j, i := range t.tbl.show {
 				if i == t.tbl.name && names[r] != rows[r][j].full {
 					rows[r][j].text = names[r]
-					rows[r][j].textW = ansi.StringWidth(names[r])
+					rows[r][j].textW = width(names[r])
 				}
 			}
 		}
@@ -465,9 +492,9 @@ func (t *listTab) tableView() []string {
 				mode = rowMarked
 			}
 		}
-		lines = append(lines, t.tbl.row(t.c, row, mode, t.marks[t.hits[t.top+r]], t.q, w))
+		lines = append(lines, t.tbl.row(t.c, row, mode, t.marks[t.hits()[t.top+r]], t.q, w))
 	}
-	return fitLines(lines, w, h)
+	return padLines(lines, w, h)
 }
 
 func (t *listTab) help() []key.Binding {

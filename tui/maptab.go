@@ -55,13 +55,23 @@ type mapTab struct {
 }
 
 func newMapTab(c *ctx) *mapTab {
-	t := &mapTab{c: c, blocks: c.opts.ASCII}
-	for i, p := range c.ds.Projects {
-		if len(p.Route) > 0 {
-			t.routed = append(t.routed, i)
+	return &mapTab{c: c, blocks: c.opts.ASCII, routed: routedProjects(c.ds)}
+}
+
+type routedKey struct{}
+
+// routedProjects are the projects with a route, found once per dataset and
+// shared by its sessions (read-only).
+func routedProjects(ds *model.Dataset) []int {
+	return ds.Shared(routedKey{}, func() any {
+		var routed []int
+		for i := range ds.Projects {
+			if len(ds.Projects[i].Route) > 0 {
+				routed = append(routed, i)
+			}
 		}
-	}
-	return t
+		return routed
+	}).([]int)
 }
 
 func (t *mapTab) invalidate()                 { t.cacheKey = "" }

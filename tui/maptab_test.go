@@ -8,10 +8,11 @@ import (
 	"casia/geo"
 )
 
-// mapOf returns the map tab of a dashboard sized w×h.
+// mapOf returns the map tab, shown, of a dashboard sized w×h.
 func mapOf(t *testing.T, w, h int) *mapTab {
 	t.Helper()
 	m := newSized(t, w, h)
+	m.switchTab(tabMap) // a tab is laid out when it is shown
 	for _, tb := range m.tabs {
 		if mt, ok := tb.(*mapTab); ok {
 			return mt

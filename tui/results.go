@@ -10,12 +10,19 @@ import (
 // results is a tab's filtered, sorted view of one kind of record and the
 // cursor in it. Filtering goes through model.Refine, so typing a query one
 // key at a time searches only the previous hits.
+//
+// Unfiltered, the hits are the dataset's own order (model.Dataset.Order),
+// shared by every session and never written: a session over 100,000
+// records does not copy them. They are found when first read (hits), so a
+// tab nobody opens costs no sorting: start-up sorts only what the first
+// frame shows. Filtered, the hits are the session's own.
 type results struct {
 	c       *ctx
 	kind    model.Kind
 	query   string
 	q       model.Query
-	hits    []int
+	list    []int // the hits; read them with hits()
+	stale   bool  // list is to be found again: every record, in the order
 	sortI   int
 	reverse bool
 	cur     int
@@ -24,9 +31,24 @@ type results struct {
 }
 
 func newResults(c *ctx, k model.Kind) results {
-	r := results{c: c, kind: k}
-	r.hits = r.c.ds.Refine(k, "", nil, "", r.sortKey(), false)
-	return r
+	return results{c: c, kind: k, stale: true}
+}
+
+// hits are the records shown, in order.
+func (r *results) hits() []int {
+	if r.stale {
+		r.list, r.stale = r.all(), false
+	}
+	return r.list
+}
+
+// all is every record in the current order: the dataset's shared slice
+// when the kind has orders.
+func (r *results) all() []int {
+	if h := r.c.ds.Order(r.kind, r.sortKey(), r.reverse); h != nil {
+		return h
+	}
+	return r.c.ds.Refine(r.kind, "", nil, "", r.sortKey(), r.reverse)
 }
 
 func (r *results) sortKey() string {
@@ -54,8 +76,13 @@ func (r *results) setQuery(q string) {
 	if q == r.query {
 		return
 	}
-	r.hits = r.c.ds.Refine(r.kind, r.query, r.hits, q, r.sortKey(), r.reverse)
-	r.query, r.q = q, model.ParseQuery(q)
+	pq := model.ParseQuery(q)
+	if pq.Empty() {
+		r.list, r.stale = nil, true
+	} else {
+		r.list = r.c.ds.Refine(r.kind, r.query, r.hits(), q, r.sortKey(), r.reverse)
+	}
+	r.query, r.q = q, pq
 	r.qerr = ""
 	var qe *model.QueryError
 	if err := r.c.ds.CheckQuery(r.kind, q); errors.As(err, &qe) {
@@ -73,7 +100,12 @@ func (r *results) setSort(i int, reverse bool) {
 		return
 	}
 	r.sortI, r.reverse = (i%n+n)%n, reverse
-	r.c.ds.Sort(r.kind, r.hits, r.sortKey(), r.reverse)
+	if r.q.Empty() {
+		r.list, r.stale = nil, true
+	} else {
+		// Filtered hits are this session's own (Refine made them).
+		r.c.ds.Sort(r.kind, r.hits(), r.sortKey(), r.reverse)
+	}
 	r.cur = 0
 	r.gen++
 }
@@ -89,17 +121,17 @@ func (r *results) setSortKey(key string, reverse bool) {
 }
 
 func (r *results) selected() (model.Ref, bool) {
-	if r.cur < 0 || r.cur >= len(r.hits) {
+	if r.cur < 0 || r.cur >= len(r.hits()) {
 		return model.Ref{}, false
 	}
-	return model.Ref{Kind: r.kind, Index: r.hits[r.cur]}, true
+	return model.Ref{Kind: r.kind, Index: r.hits()[r.cur]}, true
 }
 
 func (r *results) selectRef(ref model.Ref) bool {
 	if ref.Kind != r.kind {
 		return false
 	}
-	for i, h := range r.hits {
+	for i, h := range r.hits() {
 		if h == ref.Index {
 			r.cur = i
 			return true
@@ -109,21 +141,21 @@ func (r *results) selectRef(ref model.Ref) bool {
 }
 
 func (r *results) move(n int) {
-	if len(r.hits) == 0 {
+	if len(r.hits()) == 0 {
 		r.cur = 0
 		return
 	}
-	r.cur = max(0, min(r.cur+n, len(r.hits)-1))
+	r.cur = max(0, min(r.cur+n, len(r.hits())-1))
 }
 
 // count is the footer's "3/14", with the unfiltered total while filtering.
 func (r *results) count() string {
 	total := r.c.ds.Len(r.kind)
 	pos := 0
-	if len(r.hits) > 0 {
+	if len(r.hits()) > 0 {
 		pos = r.cur + 1
 	}
-	s := fmt.Sprintf("%d/%d", pos, len(r.hits))
+	s := fmt.Sprintf("%d/%d", pos, len(r.hits()))
 	if r.query != "" {
 		s += fmt.Sprintf(" of %d", total)
 	}

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"reflect"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -32,14 +34,19 @@ type Model struct {
 	history []navEntry
 	histPos int // index of the current entry in history
 
+	// tabSize is the size each tab was last given. A tab is sized when it
+	// is shown, so the tabs nobody opens are never laid out (nor their
+	// records sorted) at start-up or on a resize.
+	tabSize  [numTabs][2]int
+	tabSized [numTabs]bool
+
 	status    string
 	statusErr bool
 	statusSeq int
 
 	panicNext bool // see panichook.go
 
-	frame      string // the last rendered screen, until the next message
-	frameValid bool
+	frame frameCache // frame.go
 }
 
 // panicKey is empty except in test builds (panichook.go).
@@ -158,87 +165,136 @@ func (m *Model) headerHeight() int {
 func (m *Model) resize() {
 	m.help.SetWidth(m.w)
 	m.filter.setWidth(m.w - 30)
-	for _, t := range m.tabs {
-		t.setSize(m.w, m.bodyHeight())
+	m.sizeTab(m.active)
+}
+
+// sizeTab gives tab i the body's size, unless it already has it.
+func (m *Model) sizeTab(i int) {
+	sz := [2]int{m.w, m.bodyHeight()}
+	if m.tabSized[i] && m.tabSize[i] == sz {
+		return
 	}
+	m.tabSize[i], m.tabSized[i] = sz, true
+	m.tabs[i].setSize(sz[0], sz[1])
 }
 
 // Update routes a message: an open overlay or the focused filter box gets
-// it first, then the global keys, then the active tab.
+// it first, then the global keys, then the active tab. It marks the parts
+// of the frame the message may change (frame.go); a message that changes
+// nothing, such as the terminal's reports or a window size it already has,
+// costs no drawing.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	m.frameValid = false
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.w, m.h = max(msg.Width, 0), max(msg.Height, 0)
+		w, h := max(msg.Width, 0), max(msg.Height, 0)
+		if w == m.w && h == m.h {
+			return m, nil
+		}
+		m.w, m.h = w, h
 		m.resize()
+		m.touch(partsAll)
 		return m, nil
 	case tea.BackgroundColorMsg:
-		if m.c.opts.Theme == ThemeAuto {
-			m.c.st = NewStyles(ThemeAuto, msg.IsDark(), m.c.opts.NoColor)
+		// Restyle only when the reply changes the background assumed
+		// (dark) or set by an earlier reply.
+		if st := m.c.styles(msg.IsDark()); m.c.opts.Theme == ThemeAuto && st != m.c.st {
+			m.c.st = st
 			m.applyStyles()
+			m.touch(partsAll)
 		}
 		return m, nil
 	case tea.KeyPressMsg:
+		m.touch(partsAll)
 		return m, m.key(msg)
 	case tea.PasteMsg:
 		switch {
 		case m.overlay != nil:
+			m.touch(partOverlay)
 			return m, m.toOverlay(msg)
 		case m.filter.focused:
 			return m, m.toFilter(msg)
 		}
 		return m, nil
 	case tea.MouseClickMsg:
+		m.touch(partsAll)
 		return m, m.click(msg)
 	case tea.MouseWheelMsg:
 		if m.overlay != nil { // About and the comparison scroll
 			return m, m.toOverlay(msg)
 		}
 		if mouse, ok := m.bodyMouse(msg.Mouse()); ok {
+			m.touch(partBody | partFooter)
 			return m, m.tabs[m.active].update(tea.MouseWheelMsg(mouse))
 		}
 		return m, nil
 	case tea.MouseMotionMsg: // reported while a button is held: drags
 		if mouse, ok := m.bodyMouse(msg.Mouse()); ok {
+			m.touch(partBody | partFooter)
 			return m, m.tabs[m.active].update(tea.MouseMotionMsg(mouse))
 		}
 		return m, nil
 	case tea.MouseReleaseMsg:
 		if mouse, ok := m.bodyMouse(msg.Mouse()); ok {
+			m.touch(partBody | partFooter)
 			return m, m.tabs[m.active].update(tea.MouseReleaseMsg(mouse))
 		}
 		return m, nil
 	case navigateMsg:
+		m.touch(partsAll)
 		m.show(msg.ref, true)
 		return m, nil
 	case jumpTabMsg:
+		m.touch(partsAll)
 		m.switchTab(int(msg))
 		return m, nil
 	case paneMsg:
+		m.touch(partsAll)
 		m.setPane(paneMode(msg))
 		return m, nil
 	case historyBackMsg:
+		m.touch(partsAll)
 		m.back()
 		return m, nil
 	case filterClearedMsg:
+		m.touch(partFooter)
 		m.filter.setValue("")
 		return m, nil
 	case openURLMsg:
+		m.touch(partFooter)
 		return m, m.open(msg.url)
 	case statusMsg:
+		m.touch(partFooter)
 		return m, m.setStatus(msg.text, msg.err)
 	case commandMsg:
 		return m, m.runCommand(commandKind(msg))
 	case clearStatusMsg:
-		if msg.seq == m.statusSeq {
+		if msg.seq == m.statusSeq && m.status != "" {
+			m.touch(partFooter)
 			m.status = ""
 		}
 		return m, nil
 	}
-	if m.filter.focused {
-		return m, m.toFilter(msg)
+	if isTerminalReport(msg) {
+		return m, nil
 	}
+	if m.filter.focused {
+		return m, m.toFilter(msg) // the cursor's blink, among others
+	}
+	m.touch(partBody | partFooter)
 	return m, m.tabs[m.active].update(msg)
+}
+
+// teaPkg is Bubble Tea's import path.
+var teaPkg = reflect.TypeFor[tea.KeyPressMsg]().PkgPath()
+
+// isTerminalReport reports the messages of Bubble Tea's own that Update
+// does not route: the colour profile, the environment, mode and keyboard
+// reports, focus, key releases, and the internal request messages it
+// passes on. No component uses them, and they arrive around every first
+// frame, so they must not cost a redraw.
+func isTerminalReport(msg tea.Msg) bool {
+	t := reflect.TypeOf(msg)
+	return t != nil && t.PkgPath() == teaPkg
 }
 
 func (m *Model) toOverlay(msg tea.Msg) tea.Cmd {
@@ -253,17 +309,22 @@ func (m *Model) toOverlay(msg tea.Msg) tea.Cmd {
 // the active tab.
 func (m *Model) toFilter(msg tea.Msg) tea.Cmd {
 	t := m.tabs[m.active]
+	m.touch(partFooter)
 	cmd, res := m.filter.update(msg)
 	f, _ := t.(filterable)
 	switch res {
 	case filterCleared:
 		if f != nil {
+			m.touch(partBody)
 			f.setFilter("")
 		}
 	case filterLeft:
+		m.touch(partBody)
 		return t.update(msg)
 	case filterTyping:
-		if f != nil {
+		// Only a changed text refilters: the cursor's blink must not.
+		if f != nil && m.filter.value() != f.filter() {
+			m.touch(partBody)
 			f.setFilter(m.filter.value())
 		}
 	}
@@ -342,6 +403,7 @@ func (m *Model) switchTab(i int) {
 		return
 	}
 	m.active = i
+	m.sizeTab(i)
 	m.filter.close()
 	m.clearStatus()
 }

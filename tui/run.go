@@ -3,11 +3,39 @@ package tui
 import (
 	"context"
 	"fmt"
+	"os"
+	"runtime/debug"
+	"strconv"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"casia/model"
 )
+
+// FPS is the frame rate a local dashboard asks Bubble Tea for: its most.
+// A frame goes out at the renderer's next tick, so the rate bounds the
+// time from a key (or the start) to the screen: about 4 ms on average at
+// 120 frames a second, 8 ms at the default 60. An idle dashboard draws
+// nothing, and keys rarely come faster than 60 a second, so the rate costs
+// next to no CPU (README, Performance). SSH sessions choose their own.
+const FPS = 120
+
+// frameRate, set at link time (-ldflags "-X casia/tui.frameRate=60"),
+// replaces FPS: cmd/casia's BenchmarkFrameRate builds casia at two rates
+// to compare them.
+var frameRate string
+
+func fps() int {
+	if n, err := strconv.Atoi(frameRate); err == nil && n > 0 {
+		return n
+	}
+	return FPS
+}
+
+// gcPercent is the garbage collector's target while a local dashboard runs
+// (GOGC, unless the environment sets it).
+const gcPercent = 200
 
 // Run shows the dashboard until the user quits and returns the final model
 // (for its Snapshot). Extra program options select input, output, size or
@@ -22,7 +50,18 @@ func Run(ctx context.Context, ds *model.Dataset, opts Options, popts ...tea.Prog
 // (the embedded dataset): a failure ends the program after the terminal
 // was taken, where a user file's problems belong before it.
 func RunLoading(ctx context.Context, load func() (*model.Dataset, error), opts Options, popts ...tea.ProgramOption) (*Model, error) {
+	if os.Getenv("GOGC") == "" {
+		// The dashboard keeps a few MB live and allocates as much again to
+		// start (the dataset decoded, Bubble Tea's buffers): at Go's
+		// default target that is a collection during start-up, 2-9 ms of
+		// CPU. Twice the live heap is a small price for a terminal app.
+		defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
+	}
 	ready := make(chan building, 1)
+	// The renderer measures non-ASCII text with a width table it builds on
+	// first use (about 1 ms); build it now, beside the terminal's set-up,
+	// rather than in the first frame's flush.
+	go ansi.WcWidth.StringWidth("─")
 	go func() {
 		ds, err := load()
 		if err != nil {
@@ -36,7 +75,7 @@ func RunLoading(ctx context.Context, load func() (*model.Dataset, error), opts O
 		ready <- building{m: m}
 	}()
 	w := &waiting{ready: ready}
-	p := tea.NewProgram(w, append([]tea.ProgramOption{tea.WithContext(ctx)}, popts...)...)
+	p := tea.NewProgram(w, append([]tea.ProgramOption{tea.WithContext(ctx), tea.WithFPS(fps())}, popts...)...)
 	_, err := p.Run()
 	if w.err != nil {
 		return nil, w.err

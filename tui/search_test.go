@@ -33,7 +33,7 @@ func TestStateQueryEveryTab(t *testing.T) {
 		lt := listOf(m, tab)
 		lt.setFilter("")
 		lt.setFilter(q)
-		return slices.Clone(lt.hits)
+		return slices.Clone(lt.hits())
 	}
 	for i := range m.c.ds.Countries {
 		qs := stateQueries(m, i)
@@ -48,7 +48,7 @@ func TestStateQueryEveryTab(t *testing.T) {
 			press(m, itoa(tab+1), "esc", "esc", "/")
 			typeText(m, m.c.ds.Countries[i].Names.Common)
 			press(m, "enter")
-			if got := listOf(m, tab).hits; !slices.Equal(got, want) {
+			if got := listOf(m, tab).hits(); !slices.Equal(got, want) {
 				t.Errorf("tab %d: typing %q finds %d records, %q finds %d", tab+1, m.c.ds.Countries[i].Names.Common, len(got), qs[0], len(want))
 			}
 			press(m, "esc")
@@ -97,7 +97,7 @@ func TestFilterCursorFirst(t *testing.T) {
 	typeText(m, "country:kz")
 	press(m, "enter")
 	lt := listOf(m, tabInfrastructure)
-	if lt.cur != 0 || len(lt.hits) < 2 {
-		t.Errorf("after filtering, cursor on %d of %d", lt.cur, len(lt.hits))
+	if lt.cur != 0 || len(lt.hits()) < 2 {
+		t.Errorf("after filtering, cursor on %d of %d", lt.cur, len(lt.hits()))
 	}
 }

@@ -3,8 +3,6 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"casia/model"
 )
 
@@ -49,8 +47,9 @@ type table struct {
 	specs []colSpec
 	cols  []model.Column // parallel to specs
 	name  int            // index of the name column in specs
-	base  []int          // natural widths over the first sampleAll records
-	cellW []int32        // their cells' widths, record-major, so frames need not measure again
+	// The natural widths over the first sampleAll records and their cells'
+	// widths, measured once per dataset and shared (tableWidths).
+	widthsOf *tableWidths
 
 	// the current layout
 	show   []int // indexes into specs, in display order
@@ -89,53 +88,72 @@ func newTable(k model.Kind, specs []colSpec, extra []model.Column) table {
 
 // headerWidth is a column title plus room for a sort arrow.
 func (t *table) headerWidth(i int) int {
-	w := ansi.StringWidth(t.cols[i].Title)
+	w := width(t.cols[i].Title)
 	if t.specs[i].sortKey != "" {
 		w += 2
 	}
 	return w
 }
 
-// cellWidth is the width of record r's cell in column i.
-func (t *table) cellWidth(r, i int, cell string) int {
-	if j := r*len(t.specs) + i; j < len(t.cellW) {
-		return int(t.cellW[j])
-	}
-	return ansi.StringWidth(cell)
+// tableWidths is a table's measure of the first sampleAll records of a
+// dataset: each column's natural width and every cell's, record-major, so
+// frames need not measure again. It is built once per dataset and set of
+// columns and shared by every session (read-only).
+type tableWidths struct {
+	base  []int
+	cellW []int32
 }
 
-// natural is each column's width to show every measured cell whole: the
-// first sampleAll records, and the given rows (those on screen).
-func (t *table) natural(ds *model.Dataset, k model.Kind, rows []int) []int {
-	n := ds.Len(k)
-	if t.base == nil {
-		nc := len(t.specs)
-		t.base = make([]int, nc)
-		t.cellW = make([]int32, min(n, sampleAll)*nc)
+// widthsKey names a table's widths among a dataset's shared values: the
+// kind and the columns, in order.
+type widthsKey struct {
+	kind model.Kind
+	cols string
+}
+
+func (t *table) measured(ds *model.Dataset, k model.Kind) *tableWidths {
+	if t.widthsOf != nil {
+		return t.widthsOf
+	}
+	keys := make([]string, len(t.specs))
+	for i, s := range t.specs {
+		keys[i] = s.key
+	}
+	t.widthsOf = ds.Shared(widthsKey{k, strings.Join(keys, ",")}, func() any {
+		n, nc := ds.Len(k), len(t.specs)
+		tw := &tableWidths{base: make([]int, nc), cellW: make([]int32, min(n, sampleAll)*nc)}
 		for i := range t.specs {
-			t.base[i] = t.headerWidth(i)
+			tw.base[i] = t.headerWidth(i)
 			for r := range min(n, sampleAll) {
-				w := ansi.StringWidth(t.cols[i].Cell(ds, r))
-				t.cellW[r*nc+i] = int32(w)
-				t.base[i] = max(t.base[i], w)
+				w := width(t.cols[i].Cell(ds, r))
+				tw.cellW[r*nc+i] = int32(w)
+				tw.base[i] = max(tw.base[i], w)
 			}
 		}
-	}
-	if n <= sampleAll || len(rows) == 0 {
-		return t.base
-	}
-	nat := append([]int(nil), t.base...)
-	for i := range t.specs {
-		for _, r := range rows {
-			nat[i] = max(nat[i], ansi.StringWidth(t.cols[i].Cell(ds, r)))
+		return tw
+	}).(*tableWidths)
+	return t.widthsOf
+}
+
+// cellWidth is the width of record r's cell in column i.
+func (t *table) cellWidth(r, i int, cell string) int {
+	if tw := t.widthsOf; tw != nil {
+		if j := r*len(t.specs) + i; j < len(tw.cellW) {
+			return int(tw.cellW[j])
 		}
 	}
-	return nat
+	return width(cell)
+}
+
+// natural is each column's width to show every measured cell whole, over
+// the first sampleAll records (shared: not to be modified).
+func (t *table) natural(ds *model.Dataset, k model.Kind) []int {
+	return t.measured(ds, k).base
 }
 
 // need is the width that shows every column (but sort-only ones) whole.
 func (t *table) need(ds *model.Dataset, k model.Kind) int {
-	nat := t.natural(ds, k, nil)
+	nat := t.natural(ds, k)
 	w := markerW
 	for i, s := range t.specs {
 		if !s.sortOnly {
@@ -148,7 +166,7 @@ func (t *table) need(ds *model.Dataset, k model.Kind) int {
 // fit is the width the layout in width actually uses, so a list whose
 // columns dropped can give the rest to the detail.
 func (t *table) fit(ds *model.Dataset, k model.Kind, width, forced int) int {
-	_, widths := allot(t.specs, t.natural(ds, k, nil), t.name, width-markerW, forced)
+	_, widths := allot(t.specs, t.natural(ds, k), t.name, width-markerW, forced)
 	used := markerW
 	for _, w := range widths {
 		used += w + gap

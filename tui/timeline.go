@@ -1,10 +1,12 @@
 package tui
 
 import (
+	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"casia/model"
 )
@@ -15,17 +17,62 @@ import (
 // country codes shrink ("CN+5"), then go, before a title is cut.
 type timelineTab struct {
 	*listTab
-	rows    []tlRow // display rows: year headings and events
-	rowsGen int     // results.gen the rows were built for
-	rowsKey string  // sort key the rows were built for
-	need    int     // railNeed's measure of the titles, once
-	titleW  []int32 // width of each event's rail title, measured on first use
-	dateW   [2]int  // the date column, under year headings and not; 0 until measured
+	rail     *railShared
+	heads    []tlHead // year headings, when sorted by date
+	headsGen int      // results.gen the headings were found for, -1 for none
+	headsKey string   // sort key they were found for
 }
 
-type tlRow struct {
-	year int // heading when hit < 0
-	hit  int // index into hits, or -1
+// tlHead is a year heading, drawn on the rail just above the hit at. The
+// rail's rows are the hits with the headings between them, so a row is
+// found by arithmetic rather than kept in a list as long as the hits.
+type tlHead struct{ at, year int }
+
+// railShared is what every session's timeline over one dataset measures
+// alike, built once and shared (model.Dataset.Shared): each event's year,
+// the rail's widths, and the headings of the unfiltered date order. The
+// titles' widths are measured as they are first drawn, by any session.
+type railShared struct {
+	years   []int32
+	titleW  []atomic.Int32 // width of each event's rail title + 1; 0 until measured
+	measure sync.Once
+	need    int    // widest title and countries over the first sampleAll events
+	dateW   [2]int // the date column: not sorted by date, and under year headings
+	// The headings of the unfiltered date order, forward and reversed.
+	headsOnce [2]sync.Once
+	heads     [2][]tlHead
+}
+
+type railKey struct{}
+
+func sharedRail(ds *model.Dataset) *railShared {
+	return ds.Shared(railKey{}, func() any {
+		r := &railShared{years: make([]int32, len(ds.Events)), titleW: make([]atomic.Int32, len(ds.Events))}
+		for i := range ds.Events {
+			r.years[i] = int32(ds.Events[i].Date.Year())
+		}
+		return r
+	}).(*railShared)
+}
+
+// allHeads are the headings of every event in date order.
+func (r *railShared) allHeads(ds *model.Dataset, reverse bool) []tlHead {
+	i := boolInt(reverse)
+	r.headsOnce[i].Do(func() { r.heads[i] = findHeads(r.years, ds.Order(model.KindEvent, "date", reverse)) })
+	return r.heads[i]
+}
+
+// findHeads lists where the year changes along hits.
+func findHeads(years []int32, hits []int) []tlHead {
+	var heads []tlHead
+	last := int32(-1)
+	for i, h := range hits {
+		if y := years[h]; y != last || i == 0 {
+			heads = append(heads, tlHead{at: i, year: int(y)})
+			last = y
+		}
+	}
+	return heads
 }
 
 // eventKinds lists the timeline's kinds in the order the legend gives them.
@@ -61,7 +108,7 @@ const (
 )
 
 func newTimelineTab(c *ctx) *timelineTab {
-	t := &timelineTab{listTab: newListTab(c, model.KindEvent, nil, nil)}
+	t := &timelineTab{listTab: newListTab(c, model.KindEvent, nil, nil), rail: sharedRail(c.ds), headsGen: -1}
 	t.tableViewFunc = t.railView
 	t.needFunc = t.railNeed
 	// The rail needs more rows than a table to be useful.
@@ -71,34 +118,42 @@ func newTimelineTab(c *ctx) *timelineTab {
 	return t
 }
 
-// rebuild groups the hits under year headings when sorted by date.
+// rebuild finds the year headings when sorted by date: the dataset's own
+// when the list is unfiltered.
 func (t *timelineTab) rebuild() {
-	if t.rows != nil && t.rowsGen == t.gen && t.rowsKey == t.sortKey() {
+	if t.headsGen == t.gen && t.headsKey == t.sortKey() {
 		return
 	}
-	t.rowsGen, t.rowsKey = t.gen, t.sortKey()
-	t.rows = t.rows[:0]
-	byDate := t.sortKey() == "date"
-	last := -1
-	for i, h := range t.hits {
-		if byDate {
-			if y := t.c.ds.Events[h].Date.Year(); y != last {
-				t.rows = append(t.rows, tlRow{year: y, hit: -1})
-				last = y
-			}
-		}
-		t.rows = append(t.rows, tlRow{hit: i})
+	t.headsGen, t.headsKey = t.gen, t.sortKey()
+	switch {
+	case t.sortKey() != "date":
+		t.heads = nil
+	case t.q.Empty():
+		t.heads = t.rail.allHeads(t.c.ds, t.reverse)
+	default:
+		t.heads = findHeads(t.rail.years, t.hits())
 	}
 }
 
-func (t *timelineTab) cursorRow() int {
-	for i, r := range t.rows {
-		if r.hit == t.cur {
-			return i
-		}
+// numRows is the rail's length: events and year headings.
+func (t *timelineTab) numRows() int { return len(t.hits()) + len(t.heads) }
+
+// rowAt is what rail row r shows: a year heading (hit < 0) or a hit.
+func (t *timelineTab) rowAt(r int) (year, hit int) {
+	// Heading k is on row heads[k].at + k: find the last one at or above r.
+	k := sort.Search(len(t.heads), func(k int) bool { return t.heads[k].at+k > r }) - 1
+	if k >= 0 && t.heads[k].at+k == r {
+		return t.heads[k].year, -1
 	}
-	return 0
+	return 0, r - (k + 1)
 }
+
+// rowOf is the rail row of hit i.
+func (t *timelineTab) rowOf(i int) int {
+	return i + sort.Search(len(t.heads), func(k int) bool { return t.heads[k].at > i })
+}
+
+func (t *timelineTab) cursorRow() int { return t.rowOf(t.cur) }
 
 // scrollRail keeps the cursor's row (and its year heading) on screen.
 func (t *timelineTab) scrollRail() {
@@ -114,14 +169,16 @@ func (t *timelineTab) scrollRail() {
 	if c >= t.top+h {
 		t.top = c - h + 1
 	}
-	t.top = max(0, min(t.top, max(len(t.rows)-h, 0)))
+	t.top = max(0, min(t.top, max(t.numRows()-h, 0)))
 }
 
 func (t *timelineTab) update(msg tea.Msg) tea.Cmd {
 	if m, ok := msg.(tea.MouseClickMsg); ok && !t.inDetail(m.X, m.Y) {
 		if m.Button == tea.MouseLeft && m.X < t.tableW {
-			if r := t.top + m.Y; r >= 0 && r < len(t.rows) && t.rows[r].hit >= 0 {
-				t.cur = t.rows[r].hit
+			if r := t.top + m.Y; r >= 0 && r < t.numRows() {
+				if _, hit := t.rowAt(r); hit >= 0 {
+					t.cur = hit
+				}
 				t.detailFocus = false
 				t.syncDetail()
 			}
@@ -139,23 +196,28 @@ func (t *timelineTab) view() string {
 // dateWidth is the date column: wide enough for the events' dates (the
 // first sampleAll), without the year under a year heading.
 func (t *timelineTab) dateWidth() int {
-	byDate := t.sortKey() == "date"
-	i := 0
-	if byDate {
-		i = 1
-	}
-	if t.dateW[i] == 0 {
-		t.dateW[i] = 4
-		for j := range min(len(t.c.ds.Events), sampleAll) {
-			t.dateW[i] = max(t.dateW[i], ansi.StringWidth(t.railDate(&t.c.ds.Events[j], byDate)))
+	t.measureRail()
+	return t.rail.dateW[boolInt(t.sortKey() == "date")]
+}
+
+// measureRail measures the first sampleAll events' dates, titles and
+// countries, once per dataset.
+func (t *timelineTab) measureRail() {
+	t.rail.measure.Do(func() {
+		r, evs := t.rail, t.c.ds.Events
+		r.dateW = [2]int{4, 4}
+		for j := range min(len(evs), sampleAll) {
+			for i := range r.dateW {
+				r.dateW[i] = max(r.dateW[i], width(railDate(&evs[j], i == 1)))
+			}
+			r.need = max(r.need, t.titleWidth(j, t.title(j))+gap+len(countryCodes(evs[j].Countries)))
 		}
-	}
-	return t.dateW[i]
+	})
 }
 
 // railDate is an event's date on the rail: without its year under a year
 // heading ("31 Aug", "18–19 May", "—" for a bare year).
-func (t *timelineTab) railDate(e *model.Event, byDate bool) string {
+func railDate(e *model.Event, byDate bool) string {
 	date := model.Span(e.Date, e.End)
 	if !byDate {
 		return date
@@ -173,23 +235,19 @@ func (t *timelineTab) railDate(e *model.Event, byDate bool) string {
 // railNeed is the width that shows every event's title and countries (the
 // first sampleAll events of a large list).
 func (t *timelineTab) railNeed() int {
-	if t.need == 0 {
-		for i := range min(len(t.c.ds.Events), sampleAll) {
-			t.need = max(t.need, ansi.StringWidth(t.title(i))+gap+len(countryCodes(t.c.ds.Events[i].Countries)))
-		}
-	}
-	return railPrefix + railSym + t.dateWidth() + 1 + t.need
+	return railPrefix + railSym + t.dateWidth() + 1 + t.rail.need
 }
 
-// titleWidth is the width of event i's rail title.
+// titleWidth is the width of event i's rail title, measured once per
+// dataset.
 func (t *timelineTab) titleWidth(i int, title string) int {
-	if t.titleW == nil {
-		t.titleW = make([]int32, len(t.c.ds.Events))
+	w := &t.rail.titleW[i]
+	if v := w.Load(); v != 0 {
+		return int(v) - 1
 	}
-	if t.titleW[i] == 0 {
-		t.titleW[i] = int32(ansi.StringWidth(title)) + 1 // 0 means not yet measured
-	}
-	return int(t.titleW[i]) - 1
+	v := int32(width(title))
+	w.Store(v + 1)
+	return int(v)
 }
 
 // title is an event's name on the rail, with its confidence mark.
@@ -224,20 +282,20 @@ type railRow struct {
 // shownRail returns the visible rail rows as they will be drawn.
 func (t *timelineTab) shownRail() []railRow {
 	room := t.tableW - railPrefix - railSym - t.dateWidth() - 1 // for title and countries
-	end := min(t.top+t.tableH, len(t.rows))
+	end := min(t.top+t.tableH, t.numRows())
 	var out []railRow
 	var cutIdx []int
 	var cutIn []string
 	for i := max(t.top, 0); i < end; i++ {
-		r := t.rows[i]
-		if r.hit < 0 {
-			out = append(out, railRow{year: r.year, hit: -1})
+		year, hit := t.rowAt(i)
+		if hit < 0 {
+			out = append(out, railRow{year: year, hit: -1})
 			continue
 		}
-		e := &t.c.ds.Events[t.hits[r.hit]]
-		title := t.title(t.hits[r.hit])
-		tw := t.titleWidth(t.hits[r.hit], title)
-		row := railRow{hit: r.hit, title: title, full: title, titleW: tw}
+		e := &t.c.ds.Events[t.hits()[hit]]
+		title := t.title(t.hits()[hit])
+		tw := t.titleWidth(t.hits()[hit], title)
+		row := railRow{hit: hit, title: title, full: title, titleW: tw}
 		switch full, short := countryCodes(e.Countries), compactCodes(e.Countries); {
 		case tw+gap+len(full) <= room:
 			row.codes = full
@@ -251,7 +309,7 @@ func (t *timelineTab) shownRail() []railRow {
 	}
 	for j, s := range cutNames(cutIn, max(room, 1)) {
 		out[cutIdx[j]].title = s
-		out[cutIdx[j]].titleW = ansi.StringWidth(s)
+		out[cutIdx[j]].titleW = width(s)
 	}
 	return out
 }
@@ -270,8 +328,8 @@ func (t *timelineTab) railView() []string {
 			lines = append(lines, fitLine(st.YearMark.Render(padLeft(itoa(r.year), railYearW-2))+" "+st.Rail.Render("┼"), w))
 			continue
 		}
-		e := &t.c.ds.Events[t.hits[r.hit]]
-		date := t.railDate(e, t.sortKey() == "date")
+		e := &t.c.ds.Events[t.hits()[r.hit]]
+		date := railDate(e, t.sortKey() == "date")
 		selected := r.hit == t.cur
 		prefix := strings.Repeat(" ", railYearW-1) + st.Rail.Render("├─") + " "
 		if selected {
@@ -298,5 +356,5 @@ func (t *timelineTab) railView() []string {
 		}
 		lines = append(lines, line)
 	}
-	return fitLines(lines, w, h)
+	return padLines(lines, w, h)
 }

@@ -7,4 +7,9 @@ import (
 	"casia/cli"
 )
 
-func main() { os.Exit(cli.Main()) }
+func main() {
+	stop := profile()
+	code := cli.Main()
+	stop()
+	os.Exit(code)
+}

@@ -1,11 +1,13 @@
 // Command minimaltea is the floor casia's start-up is measured against: a
 // minimal Bubble Tea v2 program with the alternate screen and one line of
-// text, which quits on q. See startup_test.go.
+// text, which quits on q. See startup_test.go. With -fps N it asks Bubble
+// Tea for that frame rate (tea.WithFPS), to compare at casia's own.
 package main
 
 import (
 	"fmt"
 	"os"
+	"strconv"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -28,7 +30,16 @@ func (model) View() tea.View {
 }
 
 func main() {
-	if _, err := tea.NewProgram(model{}).Run(); err != nil {
+	var opts []tea.ProgramOption
+	if len(os.Args) == 3 && os.Args[1] == "-fps" {
+		fps, err := strconv.Atoi(os.Args[2])
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "minimaltea: -fps wants a number")
+			os.Exit(2)
+		}
+		opts = append(opts, tea.WithFPS(fps))
+	}
+	if _, err := tea.NewProgram(model{}, opts...).Run(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
