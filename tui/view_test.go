@@ -62,16 +62,19 @@ func TestViewFitsEverywhere(t *testing.T) {
 		{"i"}, {"e"}, {"space", "j", "space", "C"}, {"2", "space", "j", "space", "C", "G"}}
 	ds := dataset(t)
 	for tabI := range TabNames() {
-		for _, mode := range modes {
-			m := New(ds, Options{Theme: ThemeDark, ExportDir: t.TempDir()})
-			m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-			press(m, fmt.Sprint(tabI+1))
-			press(m, mode...)
-			for _, sz := range sizes {
-				m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-				assertFits(t, m, sz[0], sz[1], fmt.Sprintf("tab %d %v at %dx%d", tabI+1, mode, sz[0], sz[1]))
+		t.Run(fmt.Sprint("tab-", tabI+1), func(t *testing.T) {
+			t.Parallel() // sessions share only the read-only dataset
+			for _, mode := range modes {
+				m := New(ds, Options{Theme: ThemeDark, ExportDir: t.TempDir()})
+				m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+				press(m, fmt.Sprint(tabI+1))
+				press(m, mode...)
+				for _, sz := range sizes {
+					m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+					assertFits(t, m, sz[0], sz[1], fmt.Sprintf("tab %d %v at %dx%d", tabI+1, mode, sz[0], sz[1]))
+				}
 			}
-		}
+		})
 	}
 }
 
