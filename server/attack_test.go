@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -563,6 +564,31 @@ func TestAttackManyParameters(t *testing.T) {
 	tm.exit()
 }
 
+// Found in the attack pass: Wish splits an exec request's command line
+// with anmitsu/go-shlex, which is quadratic: a 200 KB command took four
+// seconds of CPU, and a client may send as many as it likes.
+func TestAttackLongCommand(t *testing.T) {
+	ts := start(t, nil)
+	c := ts.dial(t)
+	before := cpuTime()
+	for range 5 {
+		sess, err := c.NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sess.Start("list projects --filter '" + strings.Repeat("a", 200_000) + "'"); err == nil {
+			t.Error("a 200 KB command line was accepted")
+		}
+		sess.Close()
+	}
+	used := cpuTime() - before
+	t.Logf("5 refused 200 KB command lines cost %v of CPU", used)
+	if used > time.Second {
+		t.Errorf("5 refused command lines cost %v of CPU", used)
+	}
+	ts.logs.waitLog(t, "refused command: too long")
+}
+
 // cpuTime is the process's user and system CPU time.
 func cpuTime() time.Duration {
 	var ru syscall.Rusage
@@ -850,6 +876,58 @@ func TestAttackPerClient(t *testing.T) {
 			t.Fatal("an authenticated connection without a session stayed open")
 		}
 	}
+}
+
+// Sessions and connections that come and go are all counted back down,
+// and leave no goroutine behind.
+func TestAttackChurn(t *testing.T) {
+	m := server.NewMetrics()
+	ts := start(t, func(c *server.Config) { c.Metrics = m })
+	goroutines := runtime.NumGoroutine()
+	c := ts.dial(t)
+	for i := range 300 {
+		sess, err := c.NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch i % 3 {
+		case 0: // opened and closed
+		case 1: // a terminal asked for, then closed
+			_ = sess.RequestPty("xterm", 24, 80, gossh.TerminalModes{})
+		case 2: // a command
+			_ = sess.Run("show kz")
+		}
+		sess.Close()
+	}
+	for range 50 {
+		c2 := ts.dial(t)
+		sess, err := c2.NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = sess.RequestPty("xterm", 24, 80, gossh.TerminalModes{})
+		_ = sess.Shell()
+		c2.Close() // in the middle of starting a dashboard
+	}
+	c.Close()
+	hs := httptest.NewServer(m.Handler())
+	defer hs.Close()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		fams := scrape(t, hs.URL)
+		slots := value(t, fams, "casia_ssh_session_slots_used", "", "")
+		conns := value(t, fams, "casia_ssh_connections_open", "state", "authenticated") +
+			value(t, fams, "casia_ssh_connections_open", "state", "unauthenticated")
+		open := value(t, fams, "casia_ssh_sessions_open", "kind", "dashboard")
+		if slots == 0 && conns == 0 && open == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after churn: %v slots, %v connections, %v dashboards still counted", slots, conns, open)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	waitGoroutines(t, goroutines+10)
 }
 
 // The limits on connections from one address hold with an unauthenticated

@@ -332,7 +332,7 @@ func (a *authorizedKeys) count() int {
 func (s *Server) checkKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	_, ok := s.auth.entry(key, ctx.RemoteAddr())
 	if !ok {
-		s.refusals.warn("key", "refused key", "user", safe(ctx.User()), "remote", ctx.RemoteAddr().String(),
+		s.refusals.warn("key", "refused key", "user", userName(ctx.User()), "remote", ctx.RemoteAddr().String(),
 			"key", gossh.FingerprintSHA256(key))
 	}
 	return ok

@@ -22,6 +22,9 @@ const (
 	// channelLinger is how long a client has to close a channel the server
 	// has closed before its whole connection is closed.
 	channelLinger = 5 * time.Second
+	// maxCommandLength bounds an exec request's command line (casia's
+	// commands take a few words).
+	maxCommandLength = 4096
 	// tokenEnv names the variable through which a session finds its
 	// channel (see sessionChannel). Clients cannot set it.
 	tokenEnv = "CASIA_INTERNAL_CHANNEL"
@@ -84,7 +87,7 @@ func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc goss
 		default:
 			msg = "casia: the server is full (" + itoa(s.cfg.MaxSessions) + " sessions); try again later"
 		}
-		s.refuse(reason, "refused session: "+strings.TrimPrefix(msg, "casia: "), "user", safe(conn.User()), "remote", st.remote)
+		s.refuse(reason, "refused session: "+strings.TrimPrefix(msg, "casia: "), "user", userName(conn.User()), "remote", st.remote)
 		_ = nc.Reject(gossh.ResourceShortage, msg)
 		return
 	}
@@ -92,7 +95,7 @@ func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc goss
 
 	var tok [16]byte
 	_, _ = rand.Read(tok[:])
-	ch := &channel{s: s, conn: st, user: safe(conn.User()), token: hex.EncodeToString(tok[:]), resized: make(chan struct{}, 1)}
+	ch := &channel{s: s, conn: st, user: userName(conn.User()), token: hex.EncodeToString(tok[:]), resized: make(chan struct{}, 1)}
 	s.channels.Store(ch.token, ch)
 	defer s.channels.Delete(ch.token)
 
@@ -217,7 +220,15 @@ func (ch *channel) filter(in <-chan *gossh.Request, out chan<- *gossh.Request) {
 			first := !ch.pty
 			ch.pty = true
 			if first {
+				// 0 means unknown (OpenSSH -tt without a terminal):
+				// the usual 80×24, as Bubble Tea assumes.
 				ch.width, ch.height = int(min(p.Columns, 1<<16)), int(min(p.Rows, 1<<16))
+				if ch.width == 0 {
+					ch.width = 80
+				}
+				if ch.height == 0 {
+					ch.height = 24
+				}
 			}
 			ch.mu.Unlock()
 		case "window-change":
@@ -229,7 +240,9 @@ func (ch *channel) filter(in <-chan *gossh.Request, out chan<- *gossh.Request) {
 				_ = req.Reply(false, nil)
 				continue
 			}
-			ch.setSize(int(min(w.Columns, 1<<16)), int(min(w.Rows, 1<<16)))
+			if w.Columns > 0 && w.Rows > 0 {
+				ch.setSize(int(min(w.Columns, 1<<16)), int(min(w.Rows, 1<<16)))
+			}
 			_ = req.Reply(true, nil)
 			continue
 		case "shell", "exec", "subsystem":
@@ -269,23 +282,38 @@ var commands = map[string]bool{"list": true, "show": true, "export": true, "help
 // in Wish's request loop, so it must not block: the refusal message is
 // written by its own goroutine.
 func (s *Server) sessionRequest(sess ssh.Session, kind string) bool {
-	who := []any{"user", safe(sess.User()), "remote", sess.RemoteAddr().String()}
+	who := []any{"user", userName(sess.User()), "remote", sess.RemoteAddr().String()}
 	switch kind {
 	case "shell":
 		return true
 	case "exec":
+		// Checked before anything parses it: Wish splits command lines with
+		// anmitsu/go-shlex, which is quadratic (100 KB take a second of CPU,
+		// and a request may carry 256 KB).
+		if raw := sess.RawCommand(); len(raw) > maxCommandLength {
+			s.refusals.warn("command", "refused command: too long", append(who, "bytes", len(raw))...)
+			return false
+		}
 		args := sess.Command()
 		if len(args) > 0 && (commands[args[0]] || strings.HasPrefix(args[0], "-")) && s.cfg.Exec != nil {
 			return true
 		}
 		s.refusals.warn("command", "refused command", append(who, "cmd", clip(safe(sess.RawCommand()), 200))...)
+		// The message goes before the refusal (OpenSSH exits on it), but a
+		// client that reads nothing (a zero window) holds Wish's request
+		// loop 100 ms at most: then the write goes on by itself, and the
+		// channel is closed under it if it is still stuck.
+		written := make(chan struct{})
 		go func() {
-			// A client that does not read (a zero window) cannot hold this
-			// goroutine: the channel is closed under it.
+			defer close(written)
 			t := time.AfterFunc(escalateAfter, func() { _ = sess.Close() })
 			defer t.Stop()
 			_, _ = sess.Stderr().Write([]byte("casia: only list, show and export run here; try: ssh HOST help\r\n"))
 		}()
+		select {
+		case <-written:
+		case <-time.After(100 * time.Millisecond):
+		}
 		return false
 	case "subsystem":
 		s.refusals.warn("subsystem", "refused subsystem", append(who, "subsystem", safe(sess.Subsystem()))...)

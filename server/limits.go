@@ -47,7 +47,8 @@ type Limits struct {
 	// longer ones are dropped. Default 512 bytes.
 	MaxSequence int
 	// MaxPaste is the longest bracketed paste delivered; the rest of a
-	// longer one is dropped. Default 64 KiB.
+	// longer one is dropped (a dashboard takes pastes in its filter and
+	// palette). Default 4 KiB.
 	MaxPaste int
 	// MaxArea is the most cells one dashboard renders: a larger terminal
 	// gets a frame scaled down to fit. Default 24,000 (240×100).
@@ -99,7 +100,7 @@ const (
 	DefaultInputRate             = 1 << 20
 	DefaultEventRate             = 200
 	DefaultMaxSequence           = 512
-	DefaultMaxPaste              = 64 << 10
+	DefaultMaxPaste              = 4 << 10
 	DefaultMaxArea               = 24000
 	// shareArea is each session slot's part of the default area budget.
 	shareArea = 120 * 40

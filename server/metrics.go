@@ -38,6 +38,7 @@ type Metrics struct {
 	inputDropped  prometheus.Counter
 
 	cells  atomic.Pointer[func() int] // the area granted to dashboards
+	slots  atomic.Pointer[func() int] // open session channels
 	budget atomic.Int64
 	ready  atomic.Bool
 }
@@ -94,6 +95,15 @@ func NewMetrics() *Metrics {
 		Namespace: ns, Subsystem: sub, Name: "render_cells_budget",
 		Help: "The most cells the dashboards may render together (--max-sessions × 4,800 by default).",
 	}, func() float64 { return float64(m.budget.Load()) })
+	slots := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Namespace: ns, Subsystem: sub, Name: "session_slots_used",
+		Help: "Session channels open, started or not: each takes one of --max-sessions.",
+	}, func() float64 {
+		if f := m.slots.Load(); f != nil {
+			return float64((*f)())
+		}
+		return 0
+	})
 	ready := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Namespace: ns, Name: "ready",
 		Help: "1 once the dataset is loaded and the server listens; 0 while starting or shutting down.",
@@ -104,7 +114,7 @@ func NewMetrics() *Metrics {
 		return 0
 	})
 	m.reg.MustRegister(m.sessionsOpen, m.sessionsTotal, m.duration, m.refusals, m.connections,
-		m.keyFrame, m.written, m.inputDropped, cells, budget, ready,
+		m.keyFrame, m.written, m.inputDropped, cells, budget, slots, ready,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	// Every label value a dashboard may look for exists from the start.
 	for _, k := range []string{kindDashboard, kindCommand} {

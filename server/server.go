@@ -165,6 +165,8 @@ func New(cfg Config) (*Server, error) {
 	s.refusals = newLogLimiter(s.log)
 	cells := s.areas.cells
 	s.metrics.cells.Store(&cells)
+	slots := func() int { _, _, n := s.admit.counts(); return n }
+	s.metrics.slots.Store(&slots)
 	s.metrics.budget.Store(int64(cfg.Limits.AreaBudget))
 
 	path := cfg.HostKeyPath
@@ -421,7 +423,7 @@ func IsLoopback(addr net.Addr) bool {
 // rejectChannel refuses every channel type but "session": port forwarding
 // ("direct-tcpip"), X11 and agent channels.
 func (s *Server) rejectChannel(_ *ssh.Server, conn *gossh.ServerConn, ch gossh.NewChannel, _ ssh.Context) {
-	s.log.Warn("refused channel", "type", safe(ch.ChannelType()), "user", safe(conn.User()), "remote", conn.RemoteAddr().String())
+	s.refusals.warn("forwarding", "refused channel", "type", clip(safe(ch.ChannelType()), 64), "user", userName(conn.User()), "remote", conn.RemoteAddr().String())
 	_ = ch.Reject(gossh.Prohibited, "casia serves a dashboard only")
 }
 
@@ -429,7 +431,7 @@ func (s *Server) rejectChannel(_ *ssh.Server, conn *gossh.ServerConn, ch gossh.N
 // ("tcpip-forward") and keepalives, which OpenSSH expects to fail.
 func (s *Server) globalRequest(ctx ssh.Context, _ *ssh.Server, req *gossh.Request) (bool, []byte) {
 	if req.Type == "tcpip-forward" || req.Type == "cancel-tcpip-forward" || req.Type == "streamlocal-forward@openssh.com" {
-		s.log.Warn("refused port forwarding", "user", safe(ctx.User()), "remote", ctx.RemoteAddr().String())
+		s.refusals.warn("forwarding", "refused port forwarding", "user", userName(ctx.User()), "remote", ctx.RemoteAddr().String())
 	}
 	return false, nil
 }

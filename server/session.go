@@ -51,14 +51,14 @@ func (s *Server) handle(ssh.Handler) ssh.Handler {
 			ch.closeConnUnlessClosed()
 		}()
 		if !s.track() {
-			s.log.Info("refused session: shutting down", "user", safe(sess.User()), "remote", sess.RemoteAddr().String())
+			s.log.Info("refused session: shutting down", "user", userName(sess.User()), "remote", sess.RemoteAddr().String())
 			s.finish(sess, "casia: server shutting down", 1)
 			return
 		}
 		defer s.wg.Done()
 		start := time.Now()
 		id := s.ids.Add(1)
-		who := []any{"id", id, "user", safe(sess.User()), "remote", sess.RemoteAddr().String()}
+		who := []any{"id", id, "user", userName(sess.User()), "remote", sess.RemoteAddr().String()}
 		if k := sess.PublicKey(); k != nil {
 			who = append(who, "key", gossh.FingerprintSHA256(k))
 		}
@@ -137,19 +137,32 @@ func (s *Server) command(sess ssh.Session, args []string, start time.Time, who [
 		// when given nil args.
 		args = []string{}
 	}
-	out := countingWriter{w: sess, m: s.metrics}
+	stall := time.AfterFunc(time.Hour, func() {
+		s.log.Info("closed connection: the client stopped reading a command's output", append(who, "after", s.cfg.IdleTimeout)...)
+		closeConn(sess)
+	})
+	stall.Stop()
+	out := commandOutput{w: sess, m: s.metrics, stall: stall, limit: s.cfg.IdleTimeout}
 	code := s.cfg.Exec(ctx, args, s.cfg.Dataset, out, sess.Stderr())
+	stall.Stop()
 	s.log.Info("command", append(who, "cmd", cmdline, "exit", code, "duration", time.Since(start).Round(time.Millisecond))...)
 	_ = sess.Exit(code)
 }
 
-type countingWriter struct {
-	w io.Writer
-	m *Metrics
+// commandOutput counts a command's output, and closes the connection of a
+// client that stops reading (a write stuck for stall) instead of holding
+// the session until its time limit.
+type commandOutput struct {
+	w     io.Writer
+	m     *Metrics
+	stall *time.Timer
+	limit time.Duration
 }
 
-func (c countingWriter) Write(p []byte) (int, error) {
+func (c commandOutput) Write(p []byte) (int, error) {
+	c.stall.Reset(c.limit)
 	n, err := c.w.Write(p)
+	c.stall.Stop()
 	c.m.wrote(n)
 	return n, err
 }
@@ -530,6 +543,10 @@ func (g *guard) View() (v tea.View) {
 func clampSize(w, h int) (int, int) {
 	return min(max(w, 1), maxWidth), min(max(h, 1), maxHeight)
 }
+
+// userName is a client's user name for the log: made safe, and clipped
+// (it can be as long as a packet).
+func userName(u string) string { return clip(safe(u), 64) }
 
 // safe makes client-supplied text (user names, commands, TERM) harmless
 // in the log: no escape sequences or control characters.
