@@ -83,6 +83,9 @@ type Config struct {
 
 	// Metrics, if set, receives the server's metrics (see NewMetrics).
 	Metrics *Metrics
+	// FPS is each dashboard's frame rate limit; 0 is Bubble Tea's
+	// default (60), and it is at most 120.
+	FPS int
 
 	// Dataset is shared, read-only, by every session. Required.
 	Dataset *model.Dataset

@@ -249,6 +249,9 @@ func (s *Server) dashboard(sess ssh.Session, ch *channel, env []string, pty ssh.
 			return msg
 		}),
 	}
+	if s.cfg.FPS > 0 {
+		opts = append(opts, tea.WithFPS(s.cfg.FPS))
+	}
 	p = tea.NewProgram(g, opts...)
 
 	inputDone := make(chan error, 1)
