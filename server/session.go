@@ -207,8 +207,6 @@ func (s *Server) dashboard(sess ssh.Session, ch *channel, env []string, pty ssh.
 	}
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()
-	ended := make(chan struct{})
-	defer close(ended)
 
 	// The window this dashboard renders: the client's, within the area
 	// limits. Another dashboard's arrival or departure can change it.
@@ -228,11 +226,12 @@ func (s *Server) dashboard(sess ssh.Session, ch *channel, env []string, pty ssh.
 		// send that never gives up: a key that arrives as the program ends
 		// (typed after q, in flight at the idle timeout or the shutdown)
 		// blocks it forever, and with it the whole program's memory. So
-		// the program gets an input that never yields data (it still
-		// sends its queries: background colour, synchronized output), and
-		// the session's input is decoded here (input.go) and delivered
-		// with Program.Send, which gives up once the program has ended.
-		tea.WithInput(noInput(ended)),
+		// the program gets an input that is over at once (its reader's
+		// two goroutines end; it still sends its queries: background
+		// colour, synchronized output, keyboard enhancements), and the
+		// session's input is decoded here (input.go) and delivered with
+		// Program.Send, which gives up once the program has ended.
+		tea.WithInput(noInput{}),
 		tea.WithOutput(out),
 		tea.WithEnvironment(env),
 		tea.WithColorProfile(colorprofile.Env(env)),
@@ -453,13 +452,10 @@ func closeConn(sess ssh.Session) {
 	}
 }
 
-// noInput is an input that has nothing to say until ended is closed.
-type noInput <-chan struct{}
+// noInput is an input that is over before it starts.
+type noInput struct{}
 
-func (n noInput) Read([]byte) (int, error) {
-	<-n
-	return 0, io.EOF
-}
+func (noInput) Read([]byte) (int, error) { return 0, io.EOF }
 
 // guard wraps a session's model: a panic in Init, Update or View ends this
 // program (and so this session) with a log line, never the server. Bubble
