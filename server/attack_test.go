@@ -130,7 +130,7 @@ func TestAttackUnstartedChannels(t *testing.T) {
 func TestAttackUnstartedChannelCounts(t *testing.T) {
 	ts := start(t, func(c *server.Config) {
 		c.MaxSessions = 2
-		c.Limits.StartTimeout = 2 * time.Second // long enough to see them hold their slots on a busy machine
+		c.Limits.StartTimeout = time.Second // long enough to see them hold their slots on a busy machine
 	})
 	idle := ts.dial(t)
 	var closed []<-chan struct{}
@@ -175,7 +175,7 @@ func TestAttackEndlessPaste(t *testing.T) {
 	}
 	chunk := []byte(strings.Repeat("a", 64<<10))
 	sent := 0
-	for deadline := time.Now().Add(3 * time.Second); time.Now().Before(deadline) && sent < 48*mib; {
+	for deadline := time.Now().Add(1500 * time.Millisecond); time.Now().Before(deadline) && sent < 48*mib; {
 		n, err := tm.stdin.Write(chunk)
 		sent += n
 		if err != nil {
@@ -183,7 +183,7 @@ func TestAttackEndlessPaste(t *testing.T) {
 		}
 	}
 	grew := growth(before, liveHeap())
-	t.Logf("pasted %s in 3 s; the live heap grew %s", mb(uint64(sent)), mb(grew))
+	t.Logf("pasted %s in 1.5 s; the live heap grew %s", mb(uint64(sent)), mb(grew))
 	if grew > 12*mib {
 		t.Errorf("an endless paste of %s grew the server's heap by %s", mb(uint64(sent)), mb(grew))
 	}
@@ -626,7 +626,7 @@ func TestAttackKeyFlood(t *testing.T) {
 		defer close(done)
 		_, _ = io.WriteString(tm.stdin, flood)
 	}()
-	time.Sleep(2 * time.Second)
+	time.Sleep(time.Second)
 	got, elapsed := keys.Load(), time.Since(began)
 	most := int64(elapsed.Seconds()*server.DefaultEventRate) + 2*server.DefaultEventRate + 10
 	t.Logf("%d keys delivered in %v (at most %d allowed)", got, elapsed.Round(time.Millisecond), most)
