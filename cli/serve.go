@@ -56,10 +56,7 @@ server is busy).
 --metrics-listen serves Prometheus metrics at /metrics and a readiness check
 at /healthz (loopback unless the address names another host). Behind a TCP
 load balancer, --proxy-protocol takes each client's address from the PROXY
-protocol header that --trusted-proxies send, and refuses everyone else.
-
-Memory is traded for steadier latency: the process runs with GOGC=200
-unless the GOGC environment variable says otherwise.`,
+protocol header that --trusted-proxies send, and refuses everyone else.`,
 		Example: `  # serve on 127.0.0.1:23234, then connect for the dashboard or a command
   casia serve
   ssh -p 23234 localhost
@@ -135,7 +132,6 @@ func (a *app) runServe(cmd *cobra.Command, f serveFlags) error {
 	if err != nil {
 		return err
 	}
-	server.TuneGC(os.Getenv) // the process's own environment, not the app's
 	return server.Run(ctx, server.Config{
 		Listen:             f.listen,
 		HostKeyPath:        f.hostKey,

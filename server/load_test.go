@@ -94,7 +94,6 @@ func TestLoadServerChild(t *testing.T) {
 	if os.Getenv("CASIA_LOAD_CHILD") != "1" {
 		t.Skip("the server half of TestLoad")
 	}
-	server.TuneGC(os.Getenv) // as casia serve does
 	logs := &syncBuffer{}
 	// Every client comes from 127.0.0.1, all at once: the per-address
 	// and unauthenticated limits are raised to let them.
@@ -383,7 +382,7 @@ func startTarget(t *testing.T, ctx context.Context, name string, cmd *exec.Cmd, 
 func startCasia(t *testing.T, ctx context.Context, ds *model.Dataset) *target {
 	child := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestLoadServerChild$", "-test.count=1")
 	child.Env = append(os.Environ(), "CASIA_LOAD_CHILD=1")
-	// Experiments: CASIA_LOAD_SERVER_ENV="GOGC=100 GOMAXPROCS=4" tunes the
+	// Experiments: CASIA_LOAD_SERVER_ENV="GOGC=200 GOMAXPROCS=4" tunes the
 	// server process alone.
 	child.Env = append(child.Env, strings.Fields(os.Getenv("CASIA_LOAD_SERVER_ENV"))...)
 	return startTarget(t, ctx, "casia", child, loadScript(ds))

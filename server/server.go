@@ -13,7 +13,6 @@ import (
 	"net"
 	"net/netip"
 	"os"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -437,27 +436,4 @@ func (s *Server) globalRequest(ctx ssh.Context, _ *ssh.Server, req *gossh.Reques
 		s.refusals.warn("forwarding", "refused port forwarding", "user", userName(ctx.User()), "remote", ctx.RemoteAddr().String())
 	}
 	return false, nil
-}
-
-// GCPercent is the garbage collector's target (GOGC) that TuneGC sets.
-const GCPercent = 200
-
-// TuneGC sets the garbage collector for serving: GOGC=200 unless the
-// environment sets GOGC. It affects the whole process, so only the serve
-// command calls it.
-//
-// Why: a session's live memory is mostly Bubble Tea's two cell buffers,
-// about 0.7 MB for 100×30, all pointers for the collector to scan. With
-// 200 sessions on 2 cores, each collection's mark phase holds one of the
-// two Ps for a few hundred milliseconds and the dashboards on the other
-// wait: those windows are the slowest 1% of keystrokes. Collecting half
-// as often (about 45% more memory) moved the load test's p99 from about
-// 50 ms to about 40 ms.
-func TuneGC(getenv func(string) string) {
-	if getenv == nil {
-		getenv = os.Getenv
-	}
-	if getenv("GOGC") == "" {
-		debug.SetGCPercent(GCPercent)
-	}
 }
