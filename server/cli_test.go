@@ -42,6 +42,13 @@ func TestServeCommand(t *testing.T) {
 		{[]string{"--listen", "127.0.0.1:0", "--data", filepath.Join(dir, "missing.yaml")}, "missing.yaml"},
 		{[]string{"--listen", "127.0.0.1:0", "--authorized-keys", filepath.Join(dir, "nokeys")}, "nokeys"},
 		{[]string{"extra"}, "unknown command"},
+		{[]string{"--max-per-address", "0"}, "--max-per-address must be positive"},
+		{[]string{"--max-startups", "10:30"}, "max-startups"},
+		{[]string{"--max-startups", "20:30:10"}, "start ≤ full"},
+		{[]string{"--proxy-protocol"}, "--proxy-protocol and --trusted-proxies go together"},
+		{[]string{"--trusted-proxies", "10.0.0.1"}, "--proxy-protocol and --trusted-proxies go together"},
+		{[]string{"--proxy-protocol", "--trusted-proxies", "lb.example.com"}, "neither an address nor a prefix"},
+		{[]string{"--listen", "127.0.0.1:0", "--metrics-listen", "nonsense"}, "--metrics-listen"},
 	} {
 		code, out := runServe(context.Background(), c.args...)
 		if code == 0 || !strings.Contains(out, c.want) {
@@ -70,7 +77,8 @@ func TestServeCommand(t *testing.T) {
 	var serveOut string
 	go func() {
 		defer close(done)
-		serveCode, serveOut = runServe(ctx, "--listen", "127.0.0.1:0", "--max-sessions", "3", "--idle-timeout", "1m")
+		serveCode, serveOut = runServe(ctx, "--listen", "127.0.0.1:0", "--max-sessions", "3", "--idle-timeout", "1m",
+			"--max-per-address", "5", "--max-startups", "3:50:9", "--metrics-listen", "127.0.0.1:0")
 	}()
 	key := filepath.Join(dir, "xdg", "casia", "ssh_host_ed25519")
 	deadline := time.Now().Add(5 * time.Second)
@@ -90,7 +98,8 @@ func TestServeCommand(t *testing.T) {
 	if serveCode != 0 {
 		t.Errorf("serve exited %d:\n%s", serveCode, serveOut)
 	}
-	for _, want := range []string{"listening", "max_sessions=3", "idle_timeout=1m0s", "stopped"} {
+	for _, want := range []string{"listening", "max_sessions=3", "idle_timeout=1m0s", "max_per_address=5",
+		"max_startups=3:50:9", "metrics addr=127.0.0.1:", "stopped"} {
 		if !strings.Contains(serveOut, want) {
 			t.Errorf("serve's log lacks %q:\n%s", want, serveOut)
 		}

@@ -173,6 +173,19 @@ type term struct {
 // openTerm starts the dashboard: a PTY of w×h and a shell request.
 func openTerm(t testing.TB, c *gossh.Client, w, h int, env map[string]string) *term {
 	t.Helper()
+	return openTermSized(t, c, w, h, w, h, env)
+}
+
+// openTermSized asks for a PTY of w×h but reads the screen through an
+// emulator of ew×eh.
+func openTermSized(t testing.TB, c *gossh.Client, w, h, ew, eh int, env map[string]string) *term {
+	t.Helper()
+	return openTermOn(t, c, w, h, vtscreen.New(ew, eh), env)
+}
+
+// openTermOn asks for a PTY of w×h and reads the screen through scr.
+func openTermOn(t testing.TB, c *gossh.Client, w, h int, scr *vtscreen.Screen, env map[string]string) *term {
+	t.Helper()
 	sess, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)
@@ -182,7 +195,7 @@ func openTerm(t testing.TB, c *gossh.Client, w, h int, env map[string]string) *t
 			t.Fatal(err)
 		}
 	}
-	tm := &term{Screen: vtscreen.New(w, h), t: t, sess: sess, done: make(chan error, 1), copied: make(chan struct{})}
+	tm := &term{Screen: scr, t: t, sess: sess, done: make(chan error, 1), copied: make(chan struct{})}
 	tm.stdin, err = sess.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -223,8 +236,29 @@ func (tm *term) waitFor(want string) string {
 	return tm.WaitFor(tm.t, want, 5*time.Second)
 }
 
-func (tm *term) send(s string)     { tm.SendText(s) }
-func (tm *term) key(k uv.KeyEvent) { tm.SendKey(k) }
+// send types s. The emulator's input is a pipe to the session: once the
+// session has ended nobody reads it, so a send that does not go through
+// fails the test instead of hanging it.
+func (tm *term) send(s string) {
+	tm.t.Helper()
+	tm.within(func() { tm.SendText(s) })
+}
+
+func (tm *term) key(k uv.KeyEvent) {
+	tm.t.Helper()
+	tm.within(func() { tm.SendKey(k) })
+}
+
+func (tm *term) within(f func()) {
+	tm.t.Helper()
+	done := make(chan struct{})
+	go func() { f(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		tm.t.Fatalf("input not taken within 10 s (has the session ended?):\n%s", tm.screen())
+	}
+}
 
 func (tm *term) resize(w, h int) {
 	tm.t.Helper()
@@ -281,6 +315,27 @@ func run(t testing.TB, c *gossh.Client, cmd string) (stdout, stderr string, code
 		err = sess.Run(cmd)
 	}
 	return out.String(), errb.String(), exitStatus(t, err)
+}
+
+// tryRun is run without failing the test: for sessions that may be
+// refused.
+func tryRun(c *gossh.Client, cmd string) (stdout, stderr string, code int, err error) {
+	sess, err := c.NewSession()
+	if err != nil {
+		return "", "", -1, err
+	}
+	defer sess.Close()
+	var out, errb bytes.Buffer
+	sess.Stdout, sess.Stderr = &out, &errb
+	err = sess.Run(cmd)
+	var exit *gossh.ExitError
+	switch {
+	case err == nil:
+		return out.String(), errb.String(), 0, nil
+	case errors.As(err, &exit):
+		return out.String(), errb.String(), exit.ExitStatus(), nil
+	}
+	return out.String(), errb.String(), -1, err
 }
 
 func loopback(t testing.TB) net.Listener {

@@ -40,7 +40,8 @@ import (
 // plays the clients: one SSH connection, PTY and VT emulator per session.
 //
 // CASIA_LOAD_SESSIONS (at most 1000), CASIA_LOAD_DURATION (at most 2m) and
-// CASIA_LOAD_INTERVAL change the defaults below for experiments.
+// CASIA_LOAD_INTERVAL change the defaults below for experiments;
+// CASIA_LOAD_FPS sets casia's frame rate (Bubble Tea's default is 60).
 var (
 	loadSessions = min(envInt("CASIA_LOAD_SESSIONS", 200), 1000)
 	loadDuration = min(envDuration("CASIA_LOAD_DURATION", 30*time.Second), 2*time.Minute)
@@ -93,15 +94,21 @@ func TestLoadServerChild(t *testing.T) {
 	if os.Getenv("CASIA_LOAD_CHILD") != "1" {
 		t.Skip("the server half of TestLoad")
 	}
-	server.TuneGC(os.Getenv) // as casia serve does
 	logs := &syncBuffer{}
+	// Every client comes from 127.0.0.1, all at once: the per-address
+	// and unauthenticated limits are raised to let them.
 	s, err := server.New(server.Config{
 		Listen:      "127.0.0.1:0",
 		HostKeyPath: filepath.Join(t.TempDir(), "host_key"),
 		MaxSessions: 2 * loadSessions,
-		Dataset:     dataset(t),
-		Exec:        cli.RunRemote,
-		Logger:      log.NewWithOptions(logs, log.Options{}),
+		Limits: server.Limits{
+			PerAddress: 2 * loadSessions, StartupsPerAddress: 2 * loadSessions,
+			Startups: server.Startups{Start: 2 * loadSessions, Rate: 100, Full: 2 * loadSessions},
+		},
+		FPS:     envInt("CASIA_LOAD_FPS", 0),
+		Dataset: dataset(t),
+		Exec:    cli.RunRemote,
+		Logger:  log.NewWithOptions(logs, log.Options{}),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -145,8 +152,12 @@ func TestLoadServerChild(t *testing.T) {
 	}()
 
 	// CASIA_LOAD_PROFILE=DIR writes cpu.pprof (the whole run), and
-	// heap.pprof and 3 s of trace.out mid-run, with every session open.
+	// heap.pprof, goroutines.txt and 3 s of trace.out mid-run, with every
+	// session open.
 	profDir := os.Getenv("CASIA_LOAD_PROFILE")
+	if os.Getenv("CASIA_LOAD_MEMPROFILERATE") == "1" {
+		runtime.MemProfileRate = 1 // every allocation, for an exact heap profile (slow)
+	}
 	if profDir != "" {
 		f, err := os.Create(filepath.Join(profDir, "cpu.pprof"))
 		if err != nil {
@@ -170,6 +181,10 @@ func TestLoadServerChild(t *testing.T) {
 			if sc.Text() == "heap" && profDir != "" {
 				if f, err := os.Create(filepath.Join(profDir, "heap.pprof")); err == nil {
 					_ = pprof.WriteHeapProfile(f)
+					f.Close()
+				}
+				if f, err := os.Create(filepath.Join(profDir, "goroutines.txt")); err == nil {
+					_ = pprof.Lookup("goroutine").WriteTo(f, 1)
 					f.Close()
 				}
 				// And 3 seconds of execution trace, for
@@ -301,72 +316,172 @@ type sessionResult struct {
 	err        error
 }
 
-func TestLoad(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
+// target is one server under load: casia (this test binary again, in
+// TestLoadServerChild) or the reference (testdata/refserver), in a process
+// of its own so that its memory and CPU are its own.
+type target struct {
+	name    string
+	cmd     *exec.Cmd
+	stdin   io.WriteCloser
+	lines   chan string
+	addr    string
+	hostKey gossh.PublicKey
+	script  []step
+}
 
-	child := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestLoadServerChild$", "-test.count=1")
-	child.Env = append(os.Environ(), "CASIA_LOAD_CHILD=1")
-	// Experiments: CASIA_LOAD_SERVER_ENV="GOGC=200 GOMAXPROCS=4" tunes the
-	// server process alone.
-	child.Env = append(child.Env, strings.Fields(os.Getenv("CASIA_LOAD_SERVER_ENV"))...)
-	child.Stderr = os.Stderr
-	stdin, err := child.StdinPipe()
+func (tg *target) next(t *testing.T, prefix string) string {
+	t.Helper()
+	select {
+	case l, ok := <-tg.lines:
+		if !ok {
+			t.Fatalf("%s: the server process ended before %q", tg.name, prefix)
+		}
+		v, found := strings.CutPrefix(l, prefix+" ")
+		if !found {
+			t.Fatalf("%s: server said %q, want %s", tg.name, l, prefix)
+		}
+		return v
+	case <-time.After(60 * time.Second):
+		t.Fatalf("%s: no %s from the server process", tg.name, prefix)
+	}
+	return ""
+}
+
+func startTarget(t *testing.T, ctx context.Context, name string, cmd *exec.Cmd, script []step) *target {
+	t.Helper()
+	cmd.Stderr = os.Stderr
+	tg := &target{name: name, cmd: cmd, lines: make(chan string, 16), script: script}
+	var err error
+	if tg.stdin, err = cmd.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	stdout, err := child.StdoutPipe()
-	if err != nil {
+	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	if err := child.Start(); err != nil {
-		t.Fatal(err)
-	}
-	lines := make(chan string, 16)
 	go func() {
 		sc := bufio.NewScanner(stdout)
 		sc.Buffer(nil, 1<<20)
 		for sc.Scan() {
 			if l, ok := strings.CutPrefix(sc.Text(), "LOAD "); ok {
-				lines <- l
+				tg.lines <- l
 			}
 		}
-		close(lines)
+		close(tg.lines)
 	}()
-	next := func(prefix string) string {
-		select {
-		case l, ok := <-lines:
-			if !ok {
-				t.Fatalf("the server process ended before %q", prefix)
-			}
-			v, found := strings.CutPrefix(l, prefix+" ")
-			if !found {
-				t.Fatalf("server said %q, want %s", l, prefix)
-			}
-			return v
-		case <-time.After(30 * time.Second):
-			t.Fatalf("no %s from the server process", prefix)
-		}
-		return ""
-	}
-	addr := next("addr")
-	hostKey, _, _, _, err := gossh.ParseAuthorizedKey([]byte(next("hostkey")))
-	if err != nil {
+	tg.addr = tg.next(t, "addr")
+	if tg.hostKey, _, _, _, err = gossh.ParseAuthorizedKey([]byte(tg.next(t, "hostkey"))); err != nil {
 		t.Fatal(err)
 	}
-	defer func() {
-		stdin.Close()
-		_ = child.Wait()
-	}()
+	return tg
+}
 
+func startCasia(t *testing.T, ctx context.Context, ds *model.Dataset) *target {
+	child := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestLoadServerChild$", "-test.count=1")
+	child.Env = append(os.Environ(), "CASIA_LOAD_CHILD=1")
+	// Experiments: CASIA_LOAD_SERVER_ENV="GOGC=200 GOMAXPROCS=4" tunes the
+	// server process alone.
+	child.Env = append(child.Env, strings.Fields(os.Getenv("CASIA_LOAD_SERVER_ENV"))...)
+	return startTarget(t, ctx, "casia", child, loadScript(ds))
+}
+
+// startReference builds and starts testdata/refserver.
+func startReference(t *testing.T, ctx context.Context) *target {
+	bin := filepath.Join(t.TempDir(), "refserver")
+	build := exec.Command("go", "build", "-o", bin, "./testdata/refserver")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building the reference server: %v\n%s", err, out)
+	}
+	cmd := exec.CommandContext(ctx, bin)
+	cmd.Env = append(os.Environ(), strings.Fields(os.Getenv("CASIA_LOAD_REF_ENV"))...)
+	bar, status := 0, loadH-2
+	return startTarget(t, ctx, "reference", cmd, []step{
+		{"3", bar, "[3 tab]"},
+		{"j", status, " 2/40 ·"},
+		{"k", status, " 1/40 ·"},
+		{"4", bar, "[4 tab]"},
+		{"j", status, " 2/40 ·"},
+		{"k", status, " 1/40 ·"},
+		{"1", bar, "[1 tab]"},
+	})
+}
+
+// phase is what one load phase measured.
+type phase struct {
+	name        string
+	results     []sessionResult
+	lat, first  []time.Duration
+	failed      int
+	up          int64
+	wall        time.Duration
+	cpu, self   float64 // server's and clients' CPU seconds in the steady phase
+	others      float64 // other processes' CPU seconds then
+	rssIdle     uint64  // before the sessions
+	rssSteady   uint64  // median during the steady phase
+	rssPeak     uint64
+	perSession  float64 // (steady - idle) / sessions, bytes
+	clientWatch watch
+	stats       *childStats // casia's own account, if any
+	t0          time.Time
+}
+
+// TestLoad: go test -tags load -run TestLoad -v ./server/ -timeout 10m
+//
+// It runs the reference server (testdata/refserver: minimal Wish v2 +
+// Bubble Tea v2) and casia serve side by side, one after the other with the
+// same clients, and prints memory per session, key-to-screen latency and
+// server CPU for both, and their ratios. CASIA_LOAD_ROUNDS repeats the pair
+// (medians are reported); CASIA_LOAD_TARGETS=casia or =reference runs one.
+func TestLoad(t *testing.T) {
+	rounds := min(envInt("CASIA_LOAD_ROUNDS", 1), 5)
+	targets := os.Getenv("CASIA_LOAD_TARGETS")
+	ctx, cancel := context.WithTimeout(context.Background(), time.Duration(rounds)*6*time.Minute)
+	defer cancel()
 	ds := dataset(t)
-	script := loadScript(ds)
+	var refs, casias []phase
+	for r := range rounds {
+		order := []string{"reference", "casia"}
+		if r%2 == 1 {
+			order = []string{"casia", "reference"}
+		}
+		for _, name := range order {
+			if targets != "" && targets != name {
+				continue
+			}
+			var tg *target
+			if name == "casia" {
+				tg = startCasia(t, ctx, ds)
+			} else {
+				tg = startReference(t, ctx)
+			}
+			ph := runPhase(t, ctx, tg)
+			t.Log(ph.report())
+			if name == "casia" {
+				casias = append(casias, ph)
+			} else {
+				refs = append(refs, ph)
+			}
+		}
+	}
+	if len(refs) > 0 && len(casias) > 0 {
+		t.Log(compare(refs, casias))
+	}
+}
+
+func runPhase(t *testing.T, ctx context.Context, tg *target) phase {
+	ph := phase{name: tg.name}
 	cfg := &gossh.ClientConfig{
 		User: "load", Auth: []gossh.AuthMethod{noQuestions},
-		HostKeyCallback: gossh.FixedHostKey(hostKey), Timeout: 30 * time.Second,
+		HostKeyCallback: gossh.FixedHostKey(tg.hostKey), Timeout: 30 * time.Second,
 	}
+	pid := tg.cmd.Process.Pid
+	time.Sleep(500 * time.Millisecond) // settled
+	ph.rssIdle = pidStatusKB(pid, "VmRSS") << 10
 
-	results := make([]sessionResult, loadSessions)
+	ph.results = make([]sessionResult, loadSessions)
 	var ready, finished sync.WaitGroup
 	var up atomic.Int64
 	steady := make(chan struct{})
@@ -375,7 +490,7 @@ func TestLoad(t *testing.T) {
 	for i := range loadSessions {
 		go func() {
 			defer finished.Done()
-			r := &results[i]
+			r := &ph.results[i]
 			readied := false
 			markReady := func() {
 				if !readied {
@@ -384,106 +499,156 @@ func TestLoad(t *testing.T) {
 				}
 			}
 			defer markReady()
-			r.err = runLoadSession(ctx, i, addr, cfg, script, r, func() { up.Add(1); markReady() }, steady)
+			r.err = runLoadSession(ctx, i, tg.addr, cfg, tg.script, r, func() { up.Add(1); markReady() }, steady)
 		}()
 		time.Sleep(10 * time.Millisecond) // a 2-second ramp, not a thundering herd
 	}
 	ready.Wait()
-	serverPID := child.Process.Pid
-	cpu0, self0, busy0, wall0 := cpuSeconds(serverPID), cpuSeconds(os.Getpid()), machineBusySeconds(), time.Now()
-	t.Logf("%d of %d sessions up; driving them for %v", up.Load(), loadSessions, loadDuration)
+	ph.up = up.Load()
+	cpu0, self0, busy0 := cpuSeconds(pid), cpuSeconds(os.Getpid()), machineBusySeconds()
+	ph.t0 = time.Now()
 	stopClientWatch := startWatch()
+	// RSS, sampled through the steady phase.
+	var rss []uint64
+	sampled := make(chan struct{})
+	stopSampling := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stopSampling:
+				return
+			case <-tick.C:
+				if kb := pidStatusKB(pid, "VmRSS"); kb > 0 {
+					rss = append(rss, kb<<10)
+				}
+			}
+		}
+	}()
 	close(steady)
-	heapAt := time.AfterFunc(loadDuration/2, func() { _, _ = io.WriteString(stdin, "heap\n") })
+	heapAt := time.AfterFunc(loadDuration/2, func() { _, _ = io.WriteString(tg.stdin, "heap\n") })
 	defer heapAt.Stop()
 	finished.Wait()
-	wall := time.Since(wall0)
-	clientWatch := stopClientWatch()
-	cpu, self := cpuSeconds(serverPID)-cpu0, cpuSeconds(os.Getpid())-self0
-	others := machineBusySeconds() - busy0 - cpu - self
-
-	stdin.Close()
-	var st childStats
-	if err := json.Unmarshal([]byte(next("stats")), &st); err != nil {
-		t.Fatal(err)
+	close(stopSampling)
+	<-sampled
+	ph.wall = time.Since(ph.t0)
+	ph.clientWatch = stopClientWatch()
+	ph.cpu, ph.self = cpuSeconds(pid)-cpu0, cpuSeconds(os.Getpid())-self0
+	ph.others = max(machineBusySeconds()-busy0-ph.cpu-ph.self, 0)
+	ph.rssPeak = pidStatusKB(pid, "VmHWM") << 10
+	if len(rss) > 0 {
+		slices.Sort(rss)
+		ph.rssSteady = rss[len(rss)/2]
 	}
-	if err := child.Wait(); err != nil {
-		t.Errorf("server process: %v", err)
-	}
+	ph.perSession = (float64(ph.rssSteady) - float64(ph.rssIdle)) / float64(max(ph.up, 1))
 
-	var lat, first []time.Duration
-	byStep := map[string][]time.Duration{}
-	failed := 0
-	for i, r := range results {
-		lat = append(lat, r.latencies...)
-		for k, d := range r.latencies {
-			s := script[k%len(script)]
-			byStep[s.key+" "+s.want] = append(byStep[s.key+" "+s.want], d)
+	tg.stdin.Close()
+	if tg.name == "casia" {
+		var st childStats
+		if err := json.Unmarshal([]byte(tg.next(t, "stats")), &st); err != nil {
+			t.Fatal(err)
 		}
+		ph.stats = &st
+		if st.Errors > 0 || st.Warnings > 0 {
+			t.Errorf("casia logged problems:\n%s", st.FirstProblems)
+		}
+	}
+	if err := tg.cmd.Wait(); err != nil {
+		t.Errorf("%s server process: %v", tg.name, err)
+	}
+	for i, r := range ph.results {
+		ph.lat = append(ph.lat, r.latencies...)
 		if r.firstFrame > 0 {
-			first = append(first, r.firstFrame)
+			ph.first = append(ph.first, r.firstFrame)
 		}
 		if r.err != nil {
-			failed++
-			if failed <= 10 {
-				t.Errorf("session %d: %v", i, r.err)
+			ph.failed++
+			if ph.failed <= 10 {
+				t.Errorf("%s session %d: %v", tg.name, i, r.err)
 			}
 		}
 	}
-	slices.Sort(lat)
-	slices.Sort(first)
-	p := func(d []time.Duration, q float64) time.Duration {
-		if len(d) == 0 {
-			return 0
-		}
-		return d[min(len(d)-1, int(q*float64(len(d))))]
+	slices.Sort(ph.lat)
+	slices.Sort(ph.first)
+	if ph.failed > 0 {
+		t.Errorf("%s: %d of %d sessions failed", tg.name, ph.failed, loadSessions)
 	}
-	ms := func(d time.Duration) string {
-		return strconv.FormatFloat(float64(d.Microseconds())/1000, 'f', 1, 64) + " ms"
+	return ph
+}
+
+func pct(d []time.Duration, q float64) time.Duration {
+	if len(d) == 0 {
+		return 0
 	}
-	mb := func(b uint64) string { return strconv.FormatFloat(float64(b)/(1<<20), 'f', 1, 64) + " MiB" }
-	goal := "met"
-	if p(lat, 0.99) >= loadGoalP99 {
-		goal = "MISSED"
-	}
+	return d[min(len(d)-1, int(q*float64(len(d))))]
+}
+
+func ms(d time.Duration) string {
+	return strconv.FormatFloat(float64(d.Microseconds())/1000, 'f', 1, 64) + " ms"
+}
+
+func mibs(b float64) string { return strconv.FormatFloat(b/(1<<20), 'f', 2, 64) + " MiB" }
+
+func (ph phase) report() string {
 	var b strings.Builder
 	row := func(k, v string) { fmt.Fprintf(&b, "  %-40s %s\n", k, v) }
-	b.WriteString("\ncasia serve load test (loopback, server in its own process)\n")
-	row("sessions (concurrent)", fmt.Sprintf("%d (%d up at once, peak %d on the server)", loadSessions, up.Load(), st.SessionsPeak))
-	row("steady phase", fmt.Sprintf("%v, one key per session every %v", wall.Round(time.Millisecond), loadInterval))
-	row("keys measured", fmt.Sprint(len(lat)))
-	row("key-to-screen p50", ms(p(lat, 0.50)))
-	row("key-to-screen p90", ms(p(lat, 0.90)))
-	row("key-to-screen p99", fmt.Sprintf("%s (goal < %v: %s)", ms(p(lat, 0.99)), loadGoalP99, goal))
-	row("key-to-screen max", ms(p(lat, 1)))
-	row("first frame p50 / p99", ms(p(first, 0.50))+" / "+ms(p(first, 0.99)))
-	row("failed sessions", fmt.Sprint(failed))
-	row("server peak live heap (after a GC)", mb(st.LivePeak))
-	row("server peak heap incl. garbage", mb(st.HeapPeak))
-	row("server peak runtime memory", mb(st.RuntimePeak))
-	row("server peak RSS (VmHWM)", mb(st.RSSPeakKB<<10))
-	row("server peak goroutines", fmt.Sprint(st.GoroutinesPeak))
-	row("server CPU in steady phase", fmt.Sprintf("%.1f s = %.2f cores", cpu, cpu/wall.Seconds()))
-	row("clients' CPU in steady phase", fmt.Sprintf("%.1f s = %.2f cores", self, self/wall.Seconds()))
-	row("clients' peak RSS (VmHWM)", mb(procStatusKB("VmHWM")<<10))
-	row("other processes' CPU (same phase)", fmt.Sprintf("%.2f cores of %d", max(others, 0)/wall.Seconds(), runtime.NumCPU()))
-	row("server GC", fmt.Sprintf("GOGC=%d: %d cycles, %.1f s CPU (%.1f s assists), pause p99 %s",
-		st.GOGC, st.GCCycles, st.GCCPUSeconds, st.AssistSeconds, ms(time.Duration(st.GCPauseP99*float64(time.Second)))))
-	row("server run-queue wait p99", ms(time.Duration(st.SchedP99*float64(time.Second))))
-	for _, s := range script {
-		d := byStep[s.key+" "+s.want]
-		slices.Sort(d)
-		row(fmt.Sprintf("  %q → %q p50/p99", s.key, strings.TrimSpace(s.want)), ms(p(d, 0.5))+" / "+ms(p(d, 0.99)))
+	fmt.Fprintf(&b, "\n%s under load (loopback, server in its own process)\n", ph.name)
+	row("sessions (concurrent)", fmt.Sprintf("%d (%d up at once)", loadSessions, ph.up))
+	row("steady phase", fmt.Sprintf("%v, one key per session every %v", ph.wall.Round(time.Millisecond), loadInterval))
+	row("keys measured", fmt.Sprint(len(ph.lat)))
+	row("key-to-screen p50 / p90 / p99 / max", ms(pct(ph.lat, .5))+" / "+ms(pct(ph.lat, .9))+" / "+ms(pct(ph.lat, .99))+" / "+ms(pct(ph.lat, 1)))
+	row("first frame p50 / p99", ms(pct(ph.first, .5))+" / "+ms(pct(ph.first, .99)))
+	row("failed sessions", fmt.Sprint(ph.failed))
+	row("server RSS idle / steady (median) / peak", mibs(float64(ph.rssIdle))+" / "+mibs(float64(ph.rssSteady))+" / "+mibs(float64(ph.rssPeak)))
+	row("server memory per session", mibs(ph.perSession))
+	row("server CPU in steady phase", fmt.Sprintf("%.1f s = %.2f cores", ph.cpu, ph.cpu/ph.wall.Seconds()))
+	row("clients' CPU in steady phase", fmt.Sprintf("%.1f s = %.2f cores", ph.self, ph.self/ph.wall.Seconds()))
+	row("other processes' CPU (same phase)", fmt.Sprintf("%.2f cores of %d", ph.others/ph.wall.Seconds(), runtime.NumCPU()))
+	if st := ph.stats; st != nil {
+		row("server peak live heap (after a GC)", mibs(float64(st.LivePeak)))
+		row("server peak heap incl. garbage", mibs(float64(st.HeapPeak)))
+		row("server peak goroutines", fmt.Sprint(st.GoroutinesPeak))
+		row("server GC", fmt.Sprintf("GOGC=%d: %d cycles, %.1f s CPU (%.1f s assists), pause p99 %s",
+			st.GOGC, st.GCCycles, st.GCCPUSeconds, st.AssistSeconds, ms(time.Duration(st.GCPauseP99*float64(time.Second)))))
+		row("server run-queue wait p99", ms(time.Duration(st.SchedP99*float64(time.Second))))
+		row("server log warnings / errors", fmt.Sprintf("%d / %d", st.Warnings, st.Errors))
+		b.WriteString(worstWindows(ph.results, ph.t0, st.Watch, ph.clientWatch))
 	}
-	row("server log warnings / errors", fmt.Sprintf("%d / %d", st.Warnings, st.Errors))
-	b.WriteString(worstWindows(results, wall0, st.Watch, clientWatch))
-	t.Log(b.String())
-	if st.Errors > 0 || st.Warnings > 0 {
-		t.Errorf("the server logged problems:\n%s", st.FirstProblems)
+	return b.String()
+}
+
+// compare prints the medians of each figure over the rounds, and ratios.
+func compare(refs, casias []phase) string {
+	med := func(ps []phase, f func(phase) float64) float64 {
+		v := make([]float64, len(ps))
+		for i, p := range ps {
+			v[i] = f(p)
+		}
+		slices.Sort(v)
+		return v[len(v)/2]
 	}
-	if failed > 0 {
-		t.Errorf("%d of %d sessions failed", failed, loadSessions)
+	var b strings.Builder
+	fmt.Fprintf(&b, "\ncasia vs the reference (minimal Wish v2 + Bubble Tea v2), %d sessions at %dx%d, a key every %v, %d round(s), medians\n",
+		loadSessions, loadW, loadH, loadInterval, len(casias))
+	fmt.Fprintf(&b, "  %-30s %14s %14s %8s   %s\n", "figure", "reference", "casia", "ratio", "goal")
+	line := func(name string, f func(phase) float64, unit func(float64) string, goal string) {
+		r, c := med(refs, f), med(casias, f)
+		ratio := "-"
+		if r > 0 {
+			ratio = strconv.FormatFloat(c/r, 'f', 2, 64)
+		}
+		fmt.Fprintf(&b, "  %-30s %14s %14s %8s   %s\n", name, unit(r), unit(c), ratio, goal)
 	}
+	msf := func(v float64) string { return ms(time.Duration(v)) }
+	line("memory per session", func(p phase) float64 { return p.perSession }, mibs, "≤ 1.3")
+	line("key-to-screen p50", func(p phase) float64 { return float64(pct(p.lat, .5)) }, msf, "")
+	line("key-to-screen p99", func(p phase) float64 { return float64(pct(p.lat, .99)) }, msf, "≤ 1.2")
+	line("server CPU, steady phase", func(p phase) float64 { return p.cpu }, func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) + " s" }, "≤ 1.3")
+	line("first frame p50", func(p phase) float64 { return float64(pct(p.first, .5)) }, msf, "")
+	line("server RSS peak", func(p phase) float64 { return float64(p.rssPeak) }, mibs, "")
+	return b.String()
 }
 
 // runLoadSession connects, waits for the first frame, then (once every
@@ -515,7 +680,8 @@ func runLoadSession(ctx context.Context, i int, addr string, cfg *gossh.ClientCo
 	if err := sess.RequestPty("xterm-256color", loadH, loadW, gossh.TerminalModes{}); err != nil {
 		return fmt.Errorf("pty: %w", err)
 	}
-	lt.expect(0, "[1 Summit]")
+	home := script[len(script)-1] // the script ends where a session starts
+	lt.expect(home.row, home.want)
 	if err := sess.Shell(); err != nil {
 		return fmt.Errorf("shell: %w", err)
 	}
@@ -670,8 +836,15 @@ func machineBusySeconds() float64 {
 }
 
 // procStatusKB reads a kB field of /proc/self/status (VmHWM, VmRSS).
-func procStatusKB(field string) uint64 {
-	b, err := os.ReadFile("/proc/self/status")
+func procStatusKB(field string) uint64 { return pidStatusKB(0, field) }
+
+// pidStatusKB reads a kB field of /proc/PID/status (self for 0).
+func pidStatusKB(pid int, field string) uint64 {
+	path := "/proc/self/status"
+	if pid != 0 {
+		path = fmt.Sprintf("/proc/%d/status", pid)
+	}
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return 0
 	}

@@ -11,8 +11,9 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/netip"
 	"os"
-	"runtime/debug"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -36,8 +37,8 @@ const (
 
 	// handshakeTimeout bounds a connection's time to authenticate.
 	handshakeTimeout = 30 * time.Second
-	// maxWidth and maxHeight bound the window a client can make the server
-	// render: a session's memory is proportional to its area.
+	// maxWidth and maxHeight bound a window's sides (Limits.MaxArea and
+	// Limits.AreaBudget bound its area).
 	maxWidth, maxHeight = 500, 200
 	// escalateAfter is how long a session may take to wind down politely
 	// (a final frame, leaving the alternate screen, a message) before its
@@ -68,6 +69,22 @@ type Config struct {
 	// Grace is how long Run waits for sessions to end after being told the
 	// server is shutting down.
 	Grace time.Duration
+	// Limits bound what clients may cost: per address, per connection, per
+	// session, and unauthenticated connections.
+	Limits Limits
+
+	// ProxyProtocol expects a PROXY protocol header (v1 or v2) on every
+	// connection from TrustedProxies, and refuses connections from
+	// anywhere else; the header's client address is the one logged and
+	// limited.
+	ProxyProtocol  bool
+	TrustedProxies []netip.Prefix
+
+	// Metrics, if set, receives the server's metrics (see NewMetrics).
+	Metrics *Metrics
+	// FPS is each dashboard's frame rate limit; 0 is Bubble Tea's
+	// default (60), and it is at most 120.
+	FPS int
 
 	// Dataset is shared, read-only, by every session. Required.
 	Dataset *model.Dataset
@@ -88,14 +105,18 @@ type Config struct {
 // Server is a casia SSH server. Create it with New, run it with Serve or
 // Run, stop it with Shutdown.
 type Server struct {
-	cfg     Config
-	log     *log.Logger
-	ssh     *ssh.Server
-	auth    *authorizedKeys
-	hostKey gossh.Signer
+	cfg      Config
+	log      *log.Logger
+	refusals *logLimiter
+	ssh      *ssh.Server
+	auth     *authorizedKeys
+	hostKey  gossh.Signer
+	metrics  *Metrics
+	admit    *admission
+	areas    *areas
+	channels sync.Map // token → *channel: open session channels
 
 	sessions atomic.Int64 // sessions being served
-	conns    atomic.Int64 // open connections, authenticated or not
 	ids      atomic.Uint64
 	wg       sync.WaitGroup // session handlers
 
@@ -130,10 +151,25 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Getenv == nil {
 		cfg.Getenv = os.Getenv
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, quit: make(chan struct{})}
+	cfg.Limits = cfg.Limits.withDefaults(cfg)
+	if cfg.ProxyProtocol && len(cfg.TrustedProxies) == 0 {
+		return nil, errors.New("serve: the PROXY protocol needs the trusted proxies' addresses (--trusted-proxies)")
+	}
+	if cfg.Metrics == nil {
+		cfg.Metrics = NewMetrics()
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger, quit: make(chan struct{}), metrics: cfg.Metrics,
+		admit: newAdmission(cfg.Limits, cfg.MaxSessions),
+		areas: newAreas(cfg.Limits.MaxArea, cfg.Limits.AreaBudget)}
 	if s.log == nil {
 		s.log = log.NewWithOptions(os.Stderr, log.Options{ReportTimestamp: true, Prefix: "casia"})
 	}
+	s.refusals = newLogLimiter(s.log)
+	cells := s.areas.cells
+	s.metrics.cells.Store(&cells)
+	slots := func() int { _, _, n := s.admit.counts(); return n }
+	s.metrics.slots.Store(&slots)
+	s.metrics.budget.Store(int64(cfg.Limits.AreaBudget))
 
 	path := cfg.HostKeyPath
 	if path == "" {
@@ -152,7 +188,7 @@ func New(cfg Config) (*Server, error) {
 	}
 
 	if cfg.AuthorizedKeysPath != "" {
-		if s.auth, err = loadAuthorizedKeys(cfg.AuthorizedKeysPath); err != nil {
+		if s.auth, err = loadAuthorizedKeys(cfg.AuthorizedKeysPath, s.logAt); err != nil {
 			return nil, err
 		}
 	}
@@ -169,9 +205,10 @@ func New(cfg Config) (*Server, error) {
 			srv.IdleTimeout = cfg.IdleTimeout + time.Minute
 			srv.MaxTimeout = cfg.MaxSessionTime + cfg.Grace + time.Minute
 			srv.ConnCallback = s.connOpened
-			srv.ConnectionCloseCallback = func(net.Conn) { s.conns.Add(-1) }
 			srv.ConnectionFailedCallback = s.connFailed
+			srv.ServerConfigCallback = s.serverConfig
 			srv.SessionRequestCallback = s.sessionRequest
+			srv.PtyCallback = s.ptyAllowed
 			// Only "session" channels, with a filter in front of the
 			// request handling; port forwarding ("direct-tcpip") and
 			// anything else is rejected by the default handler.
@@ -227,6 +264,9 @@ func (s *Server) Addr() net.Addr {
 
 // Serve accepts connections on ln until Shutdown; it then returns nil.
 func (s *Server) Serve(ln net.Listener) error {
+	if s.cfg.ProxyProtocol {
+		ln = s.proxyListener(ln)
+	}
 	s.mu.Lock()
 	s.ln = ln
 	s.mu.Unlock()
@@ -272,7 +312,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	// then exits without "closed by remote host"): give them a moment.
 	// Then close what is left, which also unblocks any session stuck
 	// writing to a client that stopped reading.
-	for wait := time.Now().Add(time.Second); s.conns.Load() > 0 && time.Now().Before(wait) && ctx.Err() == nil; {
+	for wait := time.Now().Add(time.Second); s.openConns() > 0 && time.Now().Before(wait) && ctx.Err() == nil; {
 		time.Sleep(10 * time.Millisecond)
 	}
 	_ = s.ssh.Close()
@@ -291,6 +331,18 @@ func (s *Server) Shutdown(ctx context.Context) error {
 // Sessions is the number of sessions being served.
 func (s *Server) Sessions() int { return int(s.sessions.Load()) }
 
+// Conns is the number of open connections: not yet authenticated, and
+// authenticated.
+func (s *Server) Conns() (unauthenticated, authenticated int) {
+	u, a, _ := s.admit.counts()
+	return u, a
+}
+
+func (s *Server) openConns() int {
+	u, a := s.Conns()
+	return u + a
+}
+
 // Run listens, serves until ctx is done (SIGINT, SIGTERM), then shuts down
 // within the grace period. A clean shutdown returns nil.
 func Run(ctx context.Context, cfg Config) error {
@@ -303,6 +355,7 @@ func Run(ctx context.Context, cfg Config) error {
 		return err
 	}
 	s.logListening(ln.Addr())
+	s.metrics.SetReady(true)
 	errc := make(chan error, 1)
 	go func() { errc <- s.Serve(ln) }()
 	select {
@@ -313,6 +366,7 @@ func Run(ctx context.Context, cfg Config) error {
 		return err
 	case <-ctx.Done():
 	}
+	s.metrics.SetReady(false)
 	s.log.Info("shutting down", "sessions", s.Sessions(), "grace", s.cfg.Grace)
 	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.Grace)
 	defer cancel()
@@ -331,10 +385,19 @@ func (s *Server) logListening(addr net.Addr) {
 	if s.auth != nil {
 		access = fmt.Sprintf("%d authorized keys", s.auth.count())
 	}
-	s.log.Info("listening", "addr", addr.String(), "access", access,
+	kv := []any{"addr", addr.String(), "access", access,
 		"host_key", gossh.FingerprintSHA256(s.hostKey.PublicKey()),
 		"max_sessions", s.cfg.MaxSessions, "idle_timeout", s.cfg.IdleTimeout,
-		"max_session_time", s.cfg.MaxSessionTime)
+		"max_session_time", s.cfg.MaxSessionTime, "max_per_address", s.cfg.Limits.PerAddress,
+		"max_startups", s.cfg.Limits.Startups.String()}
+	if s.cfg.ProxyProtocol {
+		var trusted []string
+		for _, p := range s.cfg.TrustedProxies {
+			trusted = append(trusted, p.String())
+		}
+		kv = append(kv, "proxy_protocol_from", strings.Join(trusted, ","))
+	}
+	s.log.Info("listening", kv...)
 	if !IsLoopback(addr) {
 		who := "anyone who can reach it can connect"
 		if s.auth != nil {
@@ -359,33 +422,10 @@ func IsLoopback(addr net.Addr) bool {
 	return tcp.IP != nil && tcp.IP.IsLoopback()
 }
 
-func (s *Server) connOpened(_ ssh.Context, c net.Conn) net.Conn {
-	// Connections still authenticating count too, so a flood of idle
-	// handshakes cannot exhaust the process; sessions have their own,
-	// politer, limit.
-	limit := int64(2*s.cfg.MaxSessions + 16)
-	if n := s.conns.Add(1); n > limit {
-		s.conns.Add(-1)
-		s.log.Warn("refused connection: too many connections", "remote", c.RemoteAddr().String(), "limit", limit)
-		return nil
-	}
-	select {
-	case <-s.quit:
-		s.conns.Add(-1)
-		return nil
-	default:
-	}
-	return c
-}
-
-func (s *Server) connFailed(c net.Conn, err error) {
-	s.log.Info("connection failed", "remote", c.RemoteAddr().String(), "err", safe(err.Error()))
-}
-
 // rejectChannel refuses every channel type but "session": port forwarding
 // ("direct-tcpip"), X11 and agent channels.
 func (s *Server) rejectChannel(_ *ssh.Server, conn *gossh.ServerConn, ch gossh.NewChannel, _ ssh.Context) {
-	s.log.Warn("refused channel", "type", safe(ch.ChannelType()), "user", safe(conn.User()), "remote", conn.RemoteAddr().String())
+	s.refusals.warn("forwarding", "refused channel", "type", clip(safe(ch.ChannelType()), 64), "user", userName(conn.User()), "remote", conn.RemoteAddr().String())
 	_ = ch.Reject(gossh.Prohibited, "casia serves a dashboard only")
 }
 
@@ -393,30 +433,7 @@ func (s *Server) rejectChannel(_ *ssh.Server, conn *gossh.ServerConn, ch gossh.N
 // ("tcpip-forward") and keepalives, which OpenSSH expects to fail.
 func (s *Server) globalRequest(ctx ssh.Context, _ *ssh.Server, req *gossh.Request) (bool, []byte) {
 	if req.Type == "tcpip-forward" || req.Type == "cancel-tcpip-forward" || req.Type == "streamlocal-forward@openssh.com" {
-		s.log.Warn("refused port forwarding", "user", safe(ctx.User()), "remote", ctx.RemoteAddr().String())
+		s.refusals.warn("forwarding", "refused port forwarding", "user", userName(ctx.User()), "remote", ctx.RemoteAddr().String())
 	}
 	return false, nil
-}
-
-// GCPercent is the garbage collector's target (GOGC) that TuneGC sets.
-const GCPercent = 200
-
-// TuneGC sets the garbage collector for serving: GOGC=200 unless the
-// environment sets GOGC. It affects the whole process, so only the serve
-// command calls it.
-//
-// Why: a session's live memory is mostly Bubble Tea's two cell buffers,
-// about 0.7 MB for 100×30, all pointers for the collector to scan. With
-// 200 sessions on 2 cores, each collection's mark phase holds one of the
-// two Ps for a few hundred milliseconds and the dashboards on the other
-// wait: those windows are the slowest 1% of keystrokes. Collecting half
-// as often (about 45% more memory) moved the load test's p99 from about
-// 50 ms to about 40 ms.
-func TuneGC(getenv func(string) string) {
-	if getenv == nil {
-		getenv = os.Getenv
-	}
-	if getenv("GOGC") == "" {
-		debug.SetGCPercent(GCPercent)
-	}
 }

@@ -32,23 +32,49 @@ const (
 	endPanic    = "panic"
 )
 
-// handle is the Wish middleware that serves every session: limits, then
-// the dashboard (a terminal, no command) or a command.
+// handle is the Wish middleware that serves every session: the dashboard
+// (a terminal, no command) or a command. Admission happened when the
+// channel opened (sessionChannel).
 func (s *Server) handle(ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
+		ch, env := s.lookupChannel(sess.Environ())
+		if ch == nil {
+			// Every session channel goes through sessionChannel.
+			s.log.Error("session without its channel", "remote", sess.RemoteAddr().String())
+			_ = sess.Exit(1)
+			return
+		}
+		ch.started.Store(true)
+		defer func() {
+			// The client closes the channel on exit-status; one that does
+			// not loses its connection.
+			ch.closeConnUnlessClosed()
+		}()
 		if !s.track() {
-			s.log.Info("refused session: shutting down", "user", safe(sess.User()), "remote", sess.RemoteAddr().String())
+			s.log.Info("refused session: shutting down", "user", userName(sess.User()), "remote", sess.RemoteAddr().String())
 			s.finish(sess, "casia: server shutting down", 1)
 			return
 		}
 		defer s.wg.Done()
 		start := time.Now()
 		id := s.ids.Add(1)
-		who := []any{"id", id, "user", safe(sess.User()), "remote", sess.RemoteAddr().String()}
+		who := []any{"id", id, "user", userName(sess.User()), "remote", sess.RemoteAddr().String()}
 		if k := sess.PublicKey(); k != nil {
 			who = append(who, "key", gossh.FingerprintSHA256(k))
 		}
 		who = slices.Clip(who) // every append below copies
+		pty, _, isPty := sess.Pty()
+		args := sess.Command()
+		kind := kindDashboard
+		if !isPty || len(args) > 0 {
+			kind = kindCommand
+		}
+		s.sessions.Add(1)
+		s.metrics.sessionStarted(kind)
+		defer func() {
+			s.sessions.Add(-1)
+			s.metrics.sessionEnded(kind, time.Since(start))
+		}()
 		// A panic in this session ends this session only (Wish recovers
 		// too, but without our log and exit status).
 		defer func() {
@@ -58,23 +84,14 @@ func (s *Server) handle(ssh.Handler) ssh.Handler {
 			}
 		}()
 
-		if n := s.sessions.Add(1); n > int64(s.cfg.MaxSessions) {
-			s.sessions.Add(-1)
-			s.log.Warn("refused session: server full", append(who, "max_sessions", s.cfg.MaxSessions)...)
-			s.finish(sess, fmt.Sprintf("casia: the server is full (%d sessions); try again later", s.cfg.MaxSessions), 1)
-			return
-		}
-		defer s.sessions.Add(-1)
-
-		pty, winch, isPty := sess.Pty()
-		args := sess.Command()
-		if !isPty || len(args) > 0 {
+		if kind == kindCommand {
 			s.command(sess, args, start, who)
 			return
 		}
-		w, h := clampSize(pty.Window.Width, pty.Window.Height)
-		s.log.Info("session", append(who, "pty", fmt.Sprintf("%dx%d", w, h), "term", clip(safe(pty.Term), 40))...)
-		reason, code, failure := s.dashboard(sess, pty, winch, start)
+		if w, h := ch.size(); w > 0 && h > 0 {
+			pty.Window.Width, pty.Window.Height = w, h
+		}
+		reason, code, failure := s.dashboard(sess, ch, env, pty, start, who)
 		end := append(who, "duration", time.Since(start).Round(time.Millisecond), "reason", reason, "exit", code)
 		if failure != nil {
 			s.log.Error("session ended by a panic", append(end, "panic", failure.value, "stack", failure.stack)...)
@@ -120,9 +137,34 @@ func (s *Server) command(sess ssh.Session, args []string, start time.Time, who [
 		// when given nil args.
 		args = []string{}
 	}
-	code := s.cfg.Exec(ctx, args, s.cfg.Dataset, sess, sess.Stderr())
+	stall := time.AfterFunc(time.Hour, func() {
+		s.log.Info("closed connection: the client stopped reading a command's output", append(who, "after", s.cfg.IdleTimeout)...)
+		closeConn(sess)
+	})
+	stall.Stop()
+	out := commandOutput{w: sess, m: s.metrics, stall: stall, limit: s.cfg.IdleTimeout}
+	code := s.cfg.Exec(ctx, args, s.cfg.Dataset, out, sess.Stderr())
+	stall.Stop()
 	s.log.Info("command", append(who, "cmd", cmdline, "exit", code, "duration", time.Since(start).Round(time.Millisecond))...)
 	_ = sess.Exit(code)
+}
+
+// commandOutput counts a command's output, and closes the connection of a
+// client that stops reading (a write stuck for stall) instead of holding
+// the session until its time limit.
+type commandOutput struct {
+	w     io.Writer
+	m     *Metrics
+	stall *time.Timer
+	limit time.Duration
+}
+
+func (c commandOutput) Write(p []byte) (int, error) {
+	c.stall.Reset(c.limit)
+	n, err := c.w.Write(p)
+	c.stall.Stop()
+	c.m.wrote(n)
+	return n, err
 }
 
 // watchDone calls f when ctx is done, or grace after quit is closed, until
@@ -151,8 +193,8 @@ func watchDone(ctx context.Context, quit <-chan struct{}, grace time.Duration, f
 
 // dashboard runs one Bubble Tea program for the session until the user
 // quits, the client goes, or a limit or the shutdown ends it.
-func (s *Server) dashboard(sess ssh.Session, pty ssh.Pty, winch <-chan ssh.Window, start time.Time) (reason string, code int, failure *panicked) {
-	env := append(sess.Environ(), "TERM="+pty.Term)
+func (s *Server) dashboard(sess ssh.Session, ch *channel, env []string, pty ssh.Pty, start time.Time, who []any) (reason string, code int, failure *panicked) {
+	env = append(env, "TERM="+pty.Term)
 	noColor := false
 	for _, kv := range env {
 		if v, ok := strings.CutPrefix(kv, "NO_COLOR="); ok && v != "" {
@@ -163,25 +205,34 @@ func (s *Server) dashboard(sess ssh.Session, pty ssh.Pty, winch <-chan ssh.Windo
 	if s.cfg.WrapModel != nil {
 		g.inner = s.cfg.WrapModel(g.inner)
 	}
-	in := &inputReader{r: sess, eof: make(chan struct{})}
-	in.last.Store(time.Now().UnixNano())
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()
-	ended := make(chan struct{})
-	defer close(ended)
-	w, h := clampSize(pty.Window.Width, pty.Window.Height)
+
+	// The window this dashboard renders: the client's, within the area
+	// limits. Another dashboard's arrival or departure can change it.
+	area := s.areas.join(pty.Window.Width, pty.Window.Height, ch.poke)
+	defer area.leave()
+	w, h := area.size()
+	cw, chh := clampSize(pty.Window.Width, pty.Window.Height)
+	s.log.Info("session", append(who, "pty", fmt.Sprintf("%dx%d", cw, chh), "size", fmt.Sprintf("%dx%d", w, h),
+		"term", clip(safe(pty.Term), 40))...)
+
+	var p *tea.Program
+	in := newInput(ch.raw, s.cfg.Limits, func(ev uv.Event) { p.Send(ev) })
+	out := &output{w: ch.raw, keyAt: &in.keyAt, metrics: s.metrics}
 	opts := []tea.ProgramOption{
 		tea.WithContext(ctx),
 		// Bubble Tea's own input reader hands events to the program with a
 		// send that never gives up: a key that arrives as the program ends
 		// (typed after q, in flight at the idle timeout or the shutdown)
 		// blocks it forever, and with it the whole program's memory. So
-		// the program gets an input that never yields data (it still
-		// sends its queries: background colour, synchronized output), and
-		// the session's input is decoded here and delivered with
+		// the program gets an input that is over at once (its reader's
+		// two goroutines end; it still sends its queries: background
+		// colour, synchronized output, keyboard enhancements), and the
+		// session's input is decoded here (input.go) and delivered with
 		// Program.Send, which gives up once the program has ended.
-		tea.WithInput(noInput(ended)),
-		tea.WithOutput(sess), // Wish's emulated PTY maps \n to \r\n
+		tea.WithInput(noInput{}),
+		tea.WithOutput(out),
 		tea.WithEnvironment(env),
 		tea.WithColorProfile(colorprofile.Env(env)),
 		tea.WithWindowSize(w, h),
@@ -197,32 +248,23 @@ func (s *Server) dashboard(sess ssh.Session, pty ssh.Pty, winch <-chan ssh.Windo
 			return msg
 		}),
 	}
-	p := tea.NewProgram(g, opts...)
+	if s.cfg.FPS > 0 {
+		opts = append(opts, tea.WithFPS(s.cfg.FPS))
+	}
+	p = tea.NewProgram(g, opts...)
 
-	events := make(chan uv.Event)
-	decoded := make(chan struct{})
+	inputDone := make(chan error, 1)
 	go func() {
-		defer close(decoded)
-		_ = uv.NewTerminalReader(in, pty.Term).StreamEvents(ctx, events)
-	}()
-	go func() {
-		for {
-			select {
-			case ev := <-events:
-				p.Send(ev)
-			case <-decoded:
-				return
+		// A panic decoding one client's input ends that session, not the
+		// server (nothing else would recover it on this goroutine).
+		defer func() {
+			if r := recover(); r != nil {
+				s.log.Error("input decoder panic", append(who, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))...)
+				g.fail(r)
+				inputDone <- fmt.Errorf("input decoder panic: %v", r)
 			}
-		}
-	}()
-
-	// Window changes: forwarded until Wish closes the channel, even after
-	// the program ends (Wish blocks its request loop on this channel).
-	go func() {
-		for win := range winch {
-			w, h := clampSize(win.Width, win.Height)
-			p.Send(tea.WindowSizeMsg{Width: w, Height: h})
-		}
+		}()
+		inputDone <- in.run(ctx)
 	}()
 
 	var why atomic.Pointer[string] // the first reason wins
@@ -231,11 +273,12 @@ func (s *Server) dashboard(sess ssh.Session, pty ssh.Pty, winch <-chan ssh.Windo
 	watched := make(chan struct{})
 	go func() {
 		defer close(watched)
-		s.watch(p, sess, in, g, start, done, cancel, setWhy)
+		s.watch(p, sess, ch, area, in, inputDone, g, start, done, cancel, setWhy)
 	}()
 	_, err := p.Run()
 	close(done)
 	<-watched
+	s.metrics.dropped(in.dropped.Load())
 
 	switch {
 	case g.failed.Load() != nil:
@@ -258,16 +301,27 @@ func (s *Server) dashboard(sess ssh.Session, pty ssh.Pty, winch <-chan ssh.Windo
 	return reason, code, failure
 }
 
+// resizeEvery bounds how often a dashboard is resized (a client may send
+// window changes as fast as it likes; each one is a new layout and a full
+// frame).
+const resizeEvery = 50 * time.Millisecond
+
 // watch ends the program when the client goes, a limit is reached, the
-// model panicked or the server shuts down. Ending politely (a final frame,
-// leaving the alternate screen) goes through the program's event loop; if
-// that does not finish in time, the connection is closed under it.
-func (s *Server) watch(p *tea.Program, sess ssh.Session, in *inputReader, g *guard, start time.Time,
-	done <-chan struct{}, cancel context.CancelFunc, setWhy func(string)) {
+// model panicked or the server shuts down, and passes window changes on.
+// Ending politely (a final frame, leaving the alternate screen) goes
+// through the program's event loop; if that does not finish in time, the
+// connection is closed under it.
+func (s *Server) watch(p *tea.Program, sess ssh.Session, ch *channel, area *areaClaim, in *input, inputDone <-chan error,
+	g *guard, start time.Time, done <-chan struct{}, cancel context.CancelFunc, setWhy func(string)) {
 	idle := time.NewTimer(s.cfg.IdleTimeout)
 	defer idle.Stop()
 	life := time.NewTimer(s.cfg.MaxSessionTime - time.Since(start))
 	defer life.Stop()
+	rs := resizer{p: p, done: done}
+	rs.w, rs.h = area.size()
+	resized := ch.resized
+	var later <-chan time.Time
+	var last time.Time
 wait:
 	for {
 		select {
@@ -277,10 +331,23 @@ wait:
 			setWhy(endClient)
 			cancel()
 			return
-		case <-in.eof:
+		case <-inputDone:
 			setWhy(endClient)
 			cancel()
 			return
+		case <-resized:
+			if wait := resizeEvery - time.Since(last); wait > 0 {
+				resized, later = nil, time.After(wait) // coalesce until then
+				continue
+			}
+			rs.to(area.resize(ch.size()))
+			last = time.Now()
+			continue
+		case <-later:
+			resized, later = ch.resized, nil
+			rs.to(area.resize(ch.size()))
+			last = time.Now()
+			continue
 		case <-idle.C:
 			since := time.Since(time.Unix(0, in.last.Load()))
 			if since < s.cfg.IdleTimeout {
@@ -303,6 +370,51 @@ wait:
 	case <-time.After(escalateAfter):
 		closeConn(sess)
 		cancel()
+	}
+}
+
+// resizer delivers a dashboard's new sizes in order without holding up
+// its watcher: the first resize starts a goroutine (most sessions never
+// resize), which sends the latest size whenever it changed.
+type resizer struct {
+	p    *tea.Program
+	done <-chan struct{}
+	w, h int // last size sent (or the initial one)
+
+	mu     sync.Mutex
+	next   tea.WindowSizeMsg
+	notify chan struct{}
+}
+
+func (r *resizer) to(w, h int) {
+	if w == r.w && h == r.h {
+		return
+	}
+	r.w, r.h = w, h
+	r.mu.Lock()
+	r.next = tea.WindowSizeMsg{Width: w, Height: h}
+	if r.notify == nil {
+		r.notify = make(chan struct{}, 1)
+		go r.run()
+	}
+	r.mu.Unlock()
+	select {
+	case r.notify <- struct{}{}:
+	default:
+	}
+}
+
+func (r *resizer) run() {
+	for {
+		select {
+		case <-r.done:
+			return
+		case <-r.notify:
+		}
+		r.mu.Lock()
+		msg := r.next
+		r.mu.Unlock()
+		r.p.Send(msg) // gives up once the program has ended
 	}
 }
 
@@ -340,35 +452,10 @@ func closeConn(sess ssh.Session) {
 	}
 }
 
-// inputReader is the session's input on its way to the decoder: it
-// records the time of the last keystroke for the idle timeout and reports
-// the end of input (the client closed the channel), after which the
-// dashboard would otherwise run on with no keyboard.
-type inputReader struct {
-	r    io.Reader
-	last atomic.Int64 // unix nanoseconds
-	eof  chan struct{}
-	once sync.Once
-}
+// noInput is an input that is over before it starts.
+type noInput struct{}
 
-func (in *inputReader) Read(p []byte) (int, error) {
-	n, err := in.r.Read(p)
-	if n > 0 {
-		in.last.Store(time.Now().UnixNano())
-	}
-	if err != nil {
-		in.once.Do(func() { close(in.eof) })
-	}
-	return n, err
-}
-
-// noInput is an input that has nothing to say until ended is closed.
-type noInput <-chan struct{}
-
-func (n noInput) Read([]byte) (int, error) {
-	<-n
-	return 0, io.EOF
-}
+func (noInput) Read([]byte) (int, error) { return 0, io.EOF }
 
 // guard wraps a session's model: a panic in Init, Update or View ends this
 // program (and so this session) with a log line, never the server. Bubble
@@ -455,6 +542,10 @@ func (g *guard) View() (v tea.View) {
 func clampSize(w, h int) (int, int) {
 	return min(max(w, 1), maxWidth), min(max(h, 1), maxHeight)
 }
+
+// userName is a client's user name for the log: made safe, and clipped
+// (it can be as long as a packet).
+func userName(u string) string { return clip(safe(u), 64) }
 
 // safe makes client-supplied text (user names, commands, TERM) harmless
 // in the log: no escape sequences or control characters.
