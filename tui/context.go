@@ -40,9 +40,6 @@ type ctx struct {
 	keys  *KeyMap
 	opts  Options
 	today model.Date
-	// notes caches each record's footnote numbers (footnote.go); the
-	// dataset never changes, so neither do they.
-	notes map[model.Ref]*model.Footnotes
 }
 
 func newCtx(ds *model.Dataset, opts Options) *ctx {

@@ -74,6 +74,17 @@ func (p *detail) build() {
 		p.lines, p.links = nil, nil
 		return
 	}
+	// A pane as browsed (nothing underlined, no link focused) is shared
+	// with every session (doccache.go); the cached lines are never changed.
+	shareable := p.q.Empty() && p.sel < 0
+	key := docKey{ref: p.ref, w: p.contentWidth(), summit: p.compose != nil}
+	if shareable {
+		if e, ok := p.c.docs().get(key); ok {
+			p.lines, p.links = e.lines, e.links
+			p.clampOffset()
+			return
+		}
+	}
 	if p.compose != nil {
 		p.lines, p.links = p.compose(p.c, p.ref, p.contentWidth(), p.q, p.sel)
 	} else {
@@ -84,6 +95,9 @@ func (p *detail) build() {
 	// Fit once here, not on every frame.
 	for i, l := range p.lines {
 		p.lines[i] = fitLine(l, p.contentWidth())
+	}
+	if shareable {
+		p.c.docs().put(key, docEntry{p.lines, p.links})
 	}
 	p.clampOffset()
 }

@@ -18,17 +18,14 @@ import (
 // (✓ ¹ ≠ ≈), one of which is a superscript one.
 
 // footnotes are a record's footnote numbers, model.Footnotes', computed
-// once per record and session.
+// once per record and dataset and shared by its sessions.
 func (c *ctx) footnotes(r model.Ref) *model.Footnotes {
-	if fn, ok := c.notes[r]; ok {
-		return fn
+	fc := c.ds.Shared(footnoteCacheKey{}, func() any { return &footnoteCache{} }).(*footnoteCache)
+	if fn, ok := fc.m.Load(r); ok {
+		return fn.(*model.Footnotes)
 	}
-	if c.notes == nil {
-		c.notes = map[model.Ref]*model.Footnotes{}
-	}
-	fn := c.ds.Footnotes(r)
-	c.notes[r] = fn
-	return fn
+	fn, _ := fc.m.LoadOrStore(r, c.ds.Footnotes(r))
+	return fn.(*model.Footnotes)
 }
 
 // cite is the footnote markers of a value's sources, with a leading
