@@ -179,7 +179,7 @@ func writeCompareTable(w io.Writer, ds *model.Dataset, cmp *model.Comparison, wi
 		for _, fr := range cmp.Formats {
 			r := gridRow{label: ds.Partnerships[fr.Partnership].Partner, left: true, values: make([]string, n), rests: make([]string, n)}
 			for j, role := range fr.Roles {
-				r.rests[j] = roleWord(role)
+				r.rests[j] = role.Word()
 			}
 			add(r)
 		}
@@ -190,7 +190,7 @@ func writeCompareTable(w io.Writer, ds *model.Dataset, cmp *model.Comparison, wi
 		for _, mr := range cmp.Memberships {
 			r := gridRow{label: strings.ToUpper(string(mr.Org)), left: true, values: make([]string, n), rests: make([]string, n)}
 			for j, es := range mr.Entries {
-				r.rests[j] = membershipText(model.Current(es))
+				r.rests[j] = model.Current(es).Span()
 			}
 			add(r)
 		}
@@ -303,30 +303,6 @@ func wrapIndent(s string, width int, indent string) string {
 
 func padTo(s string, w int) string {
 	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
-}
-
-func roleWord(r model.Role) string {
-	switch r {
-	case model.Member:
-		return "member"
-	case model.Observer:
-		return "observer"
-	case model.DialoguePartner:
-		return "dialogue partner"
-	}
-	return ""
-}
-
-// membershipText is "member since 2001", "observer 2021–2023".
-func membershipText(m *model.Membership) string {
-	if m == nil {
-		return ""
-	}
-	s := roleWord(m.Role)
-	if m.Until != "" {
-		return s + " " + strconv.Itoa(m.Since.Year()) + "–" + strconv.Itoa(m.Until.Year())
-	}
-	return s + " since " + strconv.Itoa(m.Since.Year())
 }
 
 // The JSON shape of a comparison: maps keyed by state id for lookups
@@ -504,7 +480,7 @@ func writeCompareMarkdown(w io.Writer, ds *model.Dataset, cmp *model.Comparison)
 			p := &ds.Partnerships[fr.Partnership]
 			cells := []string{md(p.Partner+": "+p.Format) + refs(p.Sources)}
 			for _, r := range fr.Roles {
-				cells = append(cells, roleWord(r))
+				cells = append(cells, r.Word())
 			}
 			row(cells...)
 		}
@@ -520,7 +496,7 @@ func writeCompareMarkdown(w io.Writer, ds *model.Dataset, cmp *model.Comparison)
 			for _, es := range mr.Entries {
 				c := ""
 				if m := model.Current(es); m != nil {
-					c = md(membershipText(m))
+					c = md(m.Span())
 					if mk := report.Mark(m.Confidence); mk != "" {
 						c += " " + mk
 					}

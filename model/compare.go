@@ -186,3 +186,23 @@ func BaseUnit(dim string) string {
 	}
 	return best
 }
+
+// Word is the role as prose: "member", "observer", "dialogue partner".
+func (r Role) Word() string {
+	if r == DialoguePartner {
+		return "dialogue partner"
+	}
+	return string(r)
+}
+
+// Span is a membership in a few words: "member since 2001", or "observer
+// 2021–2023" when it ended; "" for none.
+func (m *Membership) Span() string {
+	if m == nil {
+		return ""
+	}
+	if m.Until != "" {
+		return m.Role.Word() + " " + strconv.Itoa(m.Since.Year()) + "–" + strconv.Itoa(m.Until.Year())
+	}
+	return m.Role.Word() + " since " + strconv.Itoa(m.Since.Year())
+}

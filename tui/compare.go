@@ -135,28 +135,12 @@ func figureCell(st *Styles, f *model.Figure) (value, rest ccell) {
 	return plainCell(v), ccell{styled, ansi.StringWidth(r)}
 }
 
-func roleWord(r model.Role) string {
-	switch r {
-	case model.Member:
-		return "member"
-	case model.Observer:
-		return "observer"
-	case model.DialoguePartner:
-		return "dialogue partner"
-	}
-	return "—"
-}
-
-// membershipCell is "member since 2001", "member 1994–2012" or "—".
-func membershipCell(m *model.Membership) string {
-	if m == nil {
+// orDash stands a dash for an empty cell.
+func orDash(s string) string {
+	if s == "" {
 		return "—"
 	}
-	s := roleWord(m.Role)
-	if m.Until != "" {
-		return s + " " + strconv.Itoa(m.Since.Year()) + "–" + strconv.Itoa(m.Until.Year())
-	}
-	return s + " since " + strconv.Itoa(m.Since.Year())
+	return s
 }
 
 // cgRow is a row of the grid: a label and a value per state, numbers
@@ -199,7 +183,7 @@ func compareLines(c *ctx, cmp *model.Comparison, w int) []string {
 	for _, fr := range cmp.Formats {
 		cells := make([]string, n)
 		for j, role := range fr.Roles {
-			cells[j] = roleWord(role)
+			cells[j] = orDash(role.Word())
 		}
 		rows = append(rows, words(ds.Partnerships[fr.Partnership].Partner, cells))
 	}
@@ -210,7 +194,7 @@ func compareLines(c *ctx, cmp *model.Comparison, w int) []string {
 	for _, mr := range cmp.Memberships {
 		cells := make([]string, n)
 		for j, es := range mr.Entries {
-			cells[j] = membershipCell(model.Current(es))
+			cells[j] = orDash(model.Current(es).Span())
 		}
 		rows = append(rows, words(strings.ToUpper(string(mr.Org)), cells))
 	}
