@@ -25,22 +25,8 @@ var at60Binary binary
 // casiaAt60 is casia built to run at Bubble Tea's default 60 frames a
 // second instead of its own 120 (tui.frameRate).
 func casiaAt60(tb testing.TB) string {
-	at60Binary.once.Do(func() {
-		dir, err := os.MkdirTemp("", "casia-60fps")
-		if err != nil {
-			at60Binary.err = err
-			return
-		}
-		at60Binary.path = filepath.Join(dir, "casia")
-		out, err := exec.Command("go", "build", "-ldflags", "-X casia/tui.frameRate=60", "-o", at60Binary.path, ".").CombinedOutput()
-		if err != nil {
-			at60Binary.err = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if at60Binary.err != nil {
-		tb.Fatal(at60Binary.err)
-	}
-	return at60Binary.path
+	tb.Helper()
+	return at60Binary.build(tb, "casia", ".", "-ldflags", "-X casia/tui.frameRate=60")
 }
 
 // notifier passes program output to the screen and signals each write.

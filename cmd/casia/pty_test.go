@@ -37,7 +37,9 @@ var (
 	panicBinary binary // with the test-only panic hook (tui/panichook.go)
 )
 
-func (b *binary) get(t testing.TB, tags string) string {
+// build runs go build once for this binary (pkg with flags) and returns
+// the executable's path; name names it in a temporary directory.
+func (b *binary) build(t testing.TB, name, pkg string, flags ...string) string {
 	t.Helper()
 	b.once.Do(func() {
 		dir, err := os.MkdirTemp("", "casia-e2e")
@@ -45,8 +47,9 @@ func (b *binary) get(t testing.TB, tags string) string {
 			b.err = err
 			return
 		}
-		b.path = filepath.Join(dir, "casia")
-		out, err := exec.Command("go", "build", "-tags", tags, "-o", b.path, ".").CombinedOutput()
+		b.path = filepath.Join(dir, name)
+		args := append(append([]string{"build"}, flags...), "-o", b.path, pkg)
+		out, err := exec.Command("go", args...).CombinedOutput()
 		if err != nil {
 			b.err = fmt.Errorf("go build: %v\n%s", err, out)
 		}
@@ -55,6 +58,11 @@ func (b *binary) get(t testing.TB, tags string) string {
 		t.Fatal(b.err)
 	}
 	return b.path
+}
+
+func (b *binary) get(t testing.TB, tags string) string {
+	t.Helper()
+	return b.build(t, "casia", ".", "-tags", tags)
 }
 
 func casiaBinary(t testing.TB) string { return plainBinary.get(t, "") }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -23,22 +22,8 @@ import (
 var minimalBinary binary
 
 func minimalTea(t testing.TB) string {
-	minimalBinary.once.Do(func() {
-		dir, err := os.MkdirTemp("", "minimaltea")
-		if err != nil {
-			minimalBinary.err = err
-			return
-		}
-		minimalBinary.path = filepath.Join(dir, "minimaltea")
-		out, err := exec.Command("go", "build", "-o", minimalBinary.path, "./testdata/minimaltea").CombinedOutput()
-		if err != nil {
-			minimalBinary.err = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if minimalBinary.err != nil {
-		t.Fatal(minimalBinary.err)
-	}
-	return minimalBinary.path
+	t.Helper()
+	return minimalBinary.build(t, "minimaltea", "./testdata/minimaltea")
 }
 
 // startRun is one start of a program: the time until its first frame was
