@@ -108,22 +108,6 @@ func (a *app) termWidth(w io.Writer) int {
 	return 0
 }
 
-// ConfidenceSymbol is the terminal's mark for a confidence, as the
-// dashboard shows it.
-func confidenceSymbol(c model.Confidence) string {
-	switch c {
-	case model.Verified:
-		return "✓"
-	case model.SingleSource:
-		return "¹"
-	case model.Conflicting:
-		return "≠"
-	case model.Derived:
-		return "≈"
-	}
-	return " "
-}
-
 // compareCell is a figure in the terminal table: the value ("~" for
 // about) and, apart, its mark and reference year.
 func compareCell(f *model.Figure) (value, rest string) {
@@ -136,7 +120,7 @@ func compareCell(f *model.Figure) (value, rest string) {
 	if f.Approx {
 		value = "~" + value
 	}
-	rest = confidenceSymbol(f.Confidence)
+	rest = f.Confidence.Symbol()
 	if p := f.Period(); p != "" {
 		rest += " " + strconv.Itoa(model.Date(p).Year())
 	}

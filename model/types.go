@@ -41,6 +41,23 @@ const (
 	Derived      Confidence = "derived"
 )
 
+// Symbol marks the status with a glyph, so it survives NO_COLOR,
+// monochrome terminals and plain text: ✓ verified, ¹ single source,
+// ≠ sources disagree, ≈ derived.
+func (c Confidence) Symbol() string {
+	switch c {
+	case Verified:
+		return "✓"
+	case SingleSource:
+		return "¹"
+	case Conflicting:
+		return "≠"
+	case Derived:
+		return "≈"
+	}
+	return "?"
+}
+
 // Figure is a sourced number with its unit and reference period. Units come
 // from a fixed table (see units.go) so figures can be compared and charted.
 // Checked is when a newer figure was last searched for and not found, so an

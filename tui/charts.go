@@ -199,7 +199,7 @@ func (b *barChart) view(t *listTab, w, h int) []string {
 	if len(groups) > 1 {
 		note += " Each unit has its own scale."
 	}
-	note += " ~ about · " + ConfidenceSymbol(model.Conflicting) + " sources disagree: the record lists every value."
+	note += " ~ about · " + model.Conflicting.Symbol() + " sources disagree: the record lists every value."
 	lines = append(lines, wrap(st.Dim.Render(note), w)...)
 	return lines
 }

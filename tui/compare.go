@@ -121,7 +121,7 @@ func figureCell(st *Styles, f *model.Figure) (value, rest ccell) {
 	if f.Approx {
 		v = "~" + v
 	}
-	r := ConfidenceSymbol(f.Confidence)
+	r := f.Confidence.Symbol()
 	styled := st.badge(f.Confidence)
 	if p := f.Period(); p != "" {
 		y := strconv.Itoa(model.Date(p).Year())

@@ -40,21 +40,31 @@ func (o *helpOverlay) update(msg tea.Msg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(kp, k.HelpClose):
 		return nil, true
-	case key.Matches(kp, k.Down):
-		o.top++
-	case key.Matches(kp, k.Up):
-		o.top--
-	case key.Matches(kp, k.PageDown):
-		o.top += page
-	case key.Matches(kp, k.PageUp):
-		o.top -= page
-	case key.Matches(kp, k.Top):
-		o.top = 0
-	case key.Matches(kp, k.Bottom):
-		o.top = 1 << 20
+	default:
+		o.top = scrolled(k, kp, o.top, page)
 	}
-	o.top = max(o.top, 0)
 	return nil, false
+}
+
+// scrolled is the first line of a scrolling view after a movement key
+// (down, up, page down or up, top, bottom); other keys leave it. The view
+// clamps the bottom when it draws.
+func scrolled(k *KeyMap, kp tea.KeyPressMsg, top, page int) int {
+	switch {
+	case key.Matches(kp, k.Down):
+		top++
+	case key.Matches(kp, k.Up):
+		top--
+	case key.Matches(kp, k.PageDown):
+		top += page
+	case key.Matches(kp, k.PageUp):
+		top -= page
+	case key.Matches(kp, k.Top):
+		top = 0
+	case key.Matches(kp, k.Bottom):
+		top = 1 << 20
+	}
+	return max(top, 0)
 }
 
 // helpMouse lists what the mouse does.

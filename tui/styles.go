@@ -55,22 +55,6 @@ type Styles struct {
 // colour or reverse video (NO_COLOR, screen readers, copy-paste).
 const Marker = "▌"
 
-// ConfidenceSymbol marks a fact's research status with a glyph, so the
-// status survives NO_COLOR and monochrome terminals.
-func ConfidenceSymbol(c model.Confidence) string {
-	switch c {
-	case model.Verified:
-		return "✓"
-	case model.SingleSource:
-		return "¹"
-	case model.Conflicting:
-		return "≠"
-	case model.Derived:
-		return "≈"
-	}
-	return "?"
-}
-
 // NewStyles builds the styles for a background. noColor drops every colour
 // but keeps bold, underline and reverse video.
 func NewStyles(theme Theme, isDark, noColor bool) *Styles {
@@ -214,5 +198,5 @@ func (s *Styles) badge(c model.Confidence) string {
 	if !ok {
 		return ""
 	}
-	return st.Render(ConfidenceSymbol(c))
+	return st.Render(c.Symbol())
 }

@@ -44,18 +44,8 @@ func (o *textBox) update(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, true
 		case msg.String() == "q":
 			return tea.Quit, true
-		case key.Matches(msg, k.Down):
-			o.top++
-		case key.Matches(msg, k.Up):
-			o.top--
-		case key.Matches(msg, k.PageDown):
-			o.top += page
-		case key.Matches(msg, k.PageUp):
-			o.top -= page
-		case key.Matches(msg, k.Top):
-			o.top = 0
-		case key.Matches(msg, k.Bottom):
-			o.top = 1 << 20
+		default:
+			o.top = scrolled(k, msg, o.top, page)
 		}
 	}
 	o.top = max(o.top, 0)

@@ -254,7 +254,7 @@ func (t *timelineTab) titleWidth(i int, title string) int {
 func (t *timelineTab) title(i int) string {
 	e := &t.c.ds.Events[i]
 	if e.Confidence != model.Verified {
-		return e.Title + " " + ConfidenceSymbol(e.Confidence)
+		return e.Title + " " + e.Confidence.Symbol()
 	}
 	return e.Title
 }
