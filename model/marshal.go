@@ -41,9 +41,9 @@ func (e *yamlEncoder) indent(n int) {
 // inItem, the first key follows a list item's "- " on the same line.
 func (e *yamlEncoder) fields(v reflect.Value, depth int, inItem bool) {
 	first := true
-	for _, f := range yamlFieldsOf(v.Type()) {
+	for _, f := range infoOf(v.Type()).fields {
 		fv := v.FieldByIndex(f.index)
-		if f.omitEmpty && fv.IsZero() {
+		if f.omit && fv.IsZero() {
 			continue
 		}
 		if !(first && inItem) {
@@ -235,65 +235,6 @@ func literalSafe(s string) bool {
 		}
 	}
 	return true
-}
-
-// yamlField is a struct field as Marshal writes it; inlined fields (a
-// Stat's Figure) are flattened into the parent.
-type yamlField struct {
-	key       string
-	index     []int
-	omitEmpty bool
-	text      bool
-}
-
-var yamlFieldCache = map[reflect.Type][]yamlField{}
-
-func init() {
-	// Filled once, before any goroutine can call Marshal.
-	var visit func(t reflect.Type)
-	visit = func(t reflect.Type) {
-		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
-			t = t.Elem()
-		}
-		if t.Kind() != reflect.Struct {
-			return
-		}
-		if _, ok := yamlFieldCache[t]; ok {
-			return
-		}
-		var fs []yamlField
-		var add func(t reflect.Type, prefix []int)
-		add = func(t reflect.Type, prefix []int) {
-			for i := range t.NumField() {
-				sf := t.Field(i)
-				tag := sf.Tag.Get("yaml")
-				if !sf.IsExported() || tag == "-" || tag == "" && !sf.Anonymous {
-					continue
-				}
-				name, opts, _ := strings.Cut(tag, ",")
-				idx := append(append([]int{}, prefix...), i)
-				if strings.Contains(opts, "inline") {
-					add(sf.Type, idx)
-					continue
-				}
-				fs = append(fs, yamlField{key: name, index: idx, omitEmpty: strings.Contains(opts, "omitempty"),
-					text: strings.Contains(sf.Tag.Get("casia"), "text")})
-				visit(sf.Type)
-			}
-		}
-		yamlFieldCache[t] = nil // guards recursion
-		add(t, nil)
-		yamlFieldCache[t] = fs
-	}
-	visit(datasetType)
-}
-
-func yamlFieldsOf(t reflect.Type) []yamlField {
-	fs, ok := yamlFieldCache[t]
-	if !ok {
-		panic(fmt.Sprintf("casia: %s is not part of a dataset", t))
-	}
-	return fs
 }
 
 // MarshalJSON writes the dataset as indented JSON, which Load also reads.

@@ -247,22 +247,7 @@ func (ds *Dataset) namesState(q Query) bool {
 }
 
 func (ds *Dataset) fieldHits(k Kind, t Term, cand []int) []int {
-	test := func(i int) bool { return ds.fieldMatch(Ref{k, i}, t.Field, t.Text) != t.Neg }
-	var out []int
-	if cand == nil {
-		for i := range ds.Len(k) {
-			if test(i) {
-				out = append(out, i)
-			}
-		}
-		return out
-	}
-	for _, i := range cand {
-		if test(i) {
-			out = append(out, i)
-		}
-	}
-	return out
+	return keep(cand, ds.Len(k), func(i int) bool { return ds.fieldMatch(Ref{k, i}, t.Field, t.Text) != t.Neg })
 }
 
 func (ds *Dataset) fieldMatch(r Ref, field, val string) bool {

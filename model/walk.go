@@ -46,6 +46,7 @@ type field struct {
 	typ      reflect.Type
 	required bool
 	text     bool // prose: keeps newlines when sanitised
+	omit     bool // omitempty: Marshal leaves it out when empty
 	country  bool // holds country ids
 	sources  bool // holds source ids
 	id       bool // the record's id
@@ -77,7 +78,7 @@ func infoOf(t reflect.Type) *structInfo {
 				add(sf.Type, idx)
 				continue
 			}
-			f := field{key: name, index: idx, typ: sf.Type}
+			f := field{key: name, index: idx, typ: sf.Type, omit: strings.Contains(opts, "omitempty")}
 			for _, o := range strings.Split(sf.Tag.Get("casia"), ",") {
 				switch o {
 				case "req":
