@@ -85,12 +85,7 @@ func NewMetrics() *Metrics {
 	cells := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Namespace: ns, Subsystem: sub, Name: "render_cells",
 		Help: "Cells (columns × rows) the dashboards render, together.",
-	}, func() float64 {
-		if f := m.cells.Load(); f != nil {
-			return float64((*f)())
-		}
-		return 0
-	})
+	}, gauge(&m.cells))
 	budget := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Namespace: ns, Subsystem: sub, Name: "render_cells_budget",
 		Help: "The most cells the dashboards may render together (--max-sessions × 4,800 by default).",
@@ -98,12 +93,7 @@ func NewMetrics() *Metrics {
 	slots := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Namespace: ns, Subsystem: sub, Name: "session_slots_used",
 		Help: "Session channels open, started or not: each takes one of --max-sessions.",
-	}, func() float64 {
-		if f := m.slots.Load(); f != nil {
-			return float64((*f)())
-		}
-		return 0
-	})
+	}, gauge(&m.slots))
 	ready := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Namespace: ns, Name: "ready",
 		Help: "1 once the dataset is loaded and the server listens; 0 while starting or shutting down.",
@@ -233,5 +223,15 @@ func (m *Metrics) connClosed(authed bool) {
 		m.connections.WithLabelValues("authenticated").Dec()
 	} else {
 		m.connections.WithLabelValues("unauthenticated").Dec()
+	}
+}
+
+// gauge reads a count the server registers later (nil until then, 0).
+func gauge(p *atomic.Pointer[func() int]) func() float64 {
+	return func() float64 {
+		if f := p.Load(); f != nil {
+			return float64((*f)())
+		}
+		return 0
 	}
 }
