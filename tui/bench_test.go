@@ -230,3 +230,49 @@ func BenchmarkRenderer(b *testing.B) {
 		})
 	}
 }
+
+// TestRendererGarbage bounds what Bubble Tea's renderer allocates for
+// casia's frames, the load script of casia serve's load test at 100×30
+// (tabs and cursor steps). Every line that starts with a blank starts with
+// Styles.Margin instead: without it, a tab switch to the Summit cost the
+// renderer about 195 KB (its overwrite search concatenates cell by cell
+// across blank lines), now under 60 KB; and a key costs the model, Update
+// and View together, about 30 KB, was 92 KB.
+func TestRendererGarbage(t *testing.T) {
+	ds := dataset(t)
+	m := New(ds, Options{Theme: ThemeDark, Width: 100, Height: 30})
+	for i, line := range strings.Split(m.View().Content, "\n") {
+		if ansi.Strip(line) != "" && line[0] == ' ' {
+			t.Fatalf("line %d starts with a plain blank: %q", i, line)
+		}
+	}
+	s := newUVScreen(100, 30)
+	s.frame(m.View().Content)
+	var ms runtime.MemStats
+	alloc := func() uint64 { runtime.ReadMemStats(&ms); return ms.TotalAlloc }
+	var model, render uint64
+	keys := []string{"3", "j", "k", "4", "j", "k", "1"}
+	for round := range 3 {
+		for _, k := range keys {
+			a0 := alloc()
+			press(m, k)
+			c := m.View().Content
+			a1 := alloc()
+			s.frame(c)
+			a2 := alloc()
+			if round == 0 {
+				continue // the first round lays out and caches
+			}
+			model += a1 - a0
+			render += a2 - a1
+			if a2-a1 > 100<<10 {
+				t.Errorf("key %q: the renderer allocated %d KB for one frame", k, (a2-a1)>>10)
+			}
+		}
+	}
+	n := uint64(2 * len(keys))
+	t.Logf("per key: model %d B, renderer %d B", model/n, render/n)
+	if model/n > 60<<10 {
+		t.Errorf("a key cost the model %d KB (Update and View), want under 60", model/n>>10)
+	}
+}

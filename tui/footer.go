@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"hash/maphash"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -51,13 +52,49 @@ func (m *Model) helpLine() string {
 		quit.SetHelp("ctrl+c", "quit")
 		return fitLine(" "+m.shortHelp(append(m.filter.help(), quit), m.w-1), m.w)
 	}
-	tail := m.shortHelp([]key.Binding{k.Help}, m.w)
-	room := m.w - 1 - width(tail) - 3
-	if room < 8 {
-		return fitLine(" "+tail, m.w)
+	keys := append(t.help(), k.Palette, k.About, k.NextTab, k.Quit, k.Help)
+	sum := helpSum(keys)
+	if h := &m.helpMemo; h.line != "" && h.sum == sum && h.w == m.w && h.st == m.c.st {
+		return h.line
 	}
-	keys := append(t.help(), k.Palette, k.About, k.NextTab, k.Quit)
-	return fitLine(" "+m.shortHelp(keys, room)+m.c.st.HelpSep.Render(" • ")+tail, m.w)
+	keys = keys[:len(keys)-1]
+	var line string
+	tail := m.shortHelp([]key.Binding{k.Help}, m.w)
+	if room := m.w - 1 - width(tail) - 3; room < 8 {
+		line = fitLine(" "+tail, m.w)
+	} else {
+		line = fitLine(" "+m.shortHelp(keys, room)+m.c.st.HelpSep.Render(" • ")+tail, m.w)
+	}
+	m.helpMemo = helpMemo{sum: sum, w: m.w, st: m.c.st, line: line}
+	return line
+}
+
+// helpMemo keeps the last help line: it is drawn with every frame, and
+// between two keys it rarely changes.
+type helpMemo struct {
+	sum  uint64
+	w    int
+	st   *Styles
+	line string
+}
+
+var helpSeed = maphash.MakeSeed()
+
+// helpSum fingerprints what a help line shows of its bindings.
+func helpSum(keys []key.Binding) uint64 {
+	var h maphash.Hash
+	h.SetSeed(helpSeed)
+	for _, kb := range keys {
+		if !kb.Enabled() {
+			continue
+		}
+		hp := kb.Help()
+		h.WriteString(hp.Key)
+		h.WriteByte(0)
+		h.WriteString(hp.Desc)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
 }
 
 // shortHelp renders "key desc • key desc" with as many bindings as fit in

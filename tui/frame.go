@@ -92,19 +92,41 @@ func (m *Model) render() string {
 		f.footer = m.statusLine() + "\n" + m.helpLine()
 	}
 	var b strings.Builder
-	b.Grow(len(f.head) + len(f.body) + len(f.footer) + 2)
-	b.WriteString(f.head)
+	mark := m.c.st.Margin
+	b.Grow(len(f.head) + len(f.body) + len(f.footer) + 2 + m.h*max(len(mark)-1, 0))
+	writeMarked(&b, f.head, mark)
 	if f.body != "" {
 		b.WriteByte('\n')
-		b.WriteString(f.body)
+		writeMarked(&b, f.body, mark)
 	}
 	b.WriteByte('\n')
-	b.WriteString(f.footer)
+	writeMarked(&b, f.footer, mark)
 	screen := b.String()
 	if m.overlay != nil {
 		return m.compose(screen, m.overlay.view(m.w, m.h))
 	}
 	return screen
+}
+
+// writeMarked writes lines, each blank that starts a line replaced by
+// mark (see Styles.Margin).
+func writeMarked(b *strings.Builder, lines, mark string) {
+	if mark == "" {
+		b.WriteString(lines)
+		return
+	}
+	for lines != "" {
+		line, rest, more := strings.Cut(lines, "\n")
+		if line != "" && line[0] == ' ' {
+			b.WriteString(mark)
+			line = line[1:]
+		}
+		b.WriteString(line)
+		if more {
+			b.WriteByte('\n')
+		}
+		lines = rest
+	}
 }
 
 // header is the tab bar, and the rule under it when there is room.

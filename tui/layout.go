@@ -68,19 +68,28 @@ func block(lines []string, w, h int) string {
 	return strings.Join(fitLines(lines, w, h), "\n")
 }
 
-// hjoin places blocks (each exactly its width, same height) side by side.
-func hjoin(h int, parts ...[]string) []string {
-	out := make([]string, h)
-	for i := range out {
-		var b strings.Builder
+// hjoin places blocks (each exactly its width, same height) side by side,
+// as h lines joined by newlines: one allocation for the whole block.
+func hjoin(h int, parts ...[]string) string {
+	n := h
+	for _, p := range parts {
+		for i := range min(h, len(p)) {
+			n += len(p[i])
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i := range h {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
 		for _, p := range parts {
 			if i < len(p) {
 				b.WriteString(p[i])
 			}
 		}
-		out[i] = b.String()
 	}
-	return out
+	return b.String()
 }
 
 // truncate cuts s to w cells with an ellipsis.

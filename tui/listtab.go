@@ -43,7 +43,15 @@ type listTab struct {
 	// comparison view; marks are record indexes, kept while the tab lives.
 	markable bool
 	marks    map[int]bool
+	// shown keeps the rows on screen, made and measured, until the hits,
+	// the scroll position or the table's size change: a cursor step
+	// redraws the rows' styles only.
+	shown    [][]shownCell
+	shownKey shownKey
 }
+
+// shownKey is what the rows on screen depend on.
+type shownKey struct{ gen, top, rows, w, n int }
 
 // panel is an alternative right-hand pane, such as a chart.
 type panel interface {
@@ -380,10 +388,11 @@ func (t *listTab) view() string {
 		return block(right, t.w, t.h)
 	case t.side:
 		sep := make([]string, t.h)
+		bar := st.Rule.Render("│")
 		for i := range sep {
-			sep[i] = st.Rule.Render("│")
+			sep[i] = bar
 		}
-		return strings.Join(hjoin(t.h, tbl, sep, right), "\n")
+		return hjoin(t.h, tbl, sep, right)
 	}
 	lines := append(tbl, st.Rule.Render(strings.Repeat("─", t.w)))
 	lines = append(lines, right...)
@@ -411,8 +420,18 @@ type shownCell struct {
 // shownRows lays out the table for its width and returns the visible rows'
 // cells as they will be drawn: names cut so that no two read alike.
 func (t *listTab) shownRows() [][]shownCell {
-	ds := t.c.ds
 	vis := t.visibleRows()
+	k := shownKey{t.gen, t.top, len(vis), t.tableW, len(t.hits())}
+	if t.shown != nil && k == t.shownKey {
+		return t.shown
+	}
+	t.shown, t.shownKey = t.makeRows(vis), k
+	return t.shown
+}
+
+// makeRows makes the cells of the rows vis and lays out the table for them.
+func (t *listTab) makeRows(vis []int) [][]shownCell {
+	ds := t.c.ds
 	// Every column's cells on screen, each made and measured once: the
 	// layout needs their widths (a list larger than sampleAll is measured
 	// on its first records and the rows on screen), the rows their text.

@@ -490,7 +490,7 @@ func (t *mapTab) view() string {
 		for i := range sep {
 			sep[i] = t.c.st.Rule.Render("│")
 		}
-		return strings.Join(hjoin(t.h, mapLines, sep, t.panel(t.panelW, t.h)), "\n")
+		return hjoin(t.h, mapLines, sep, t.panel(t.panelW, t.h))
 	}
 	lines := append(mapLines, t.legend(t.w)...)
 	return block(lines, t.w, t.h)

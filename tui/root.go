@@ -46,7 +46,8 @@ type Model struct {
 
 	panicNext bool // see panichook.go
 
-	frame frameCache // frame.go
+	frame    frameCache // frame.go
+	helpMemo helpMemo   // the last help line (footer.go)
 }
 
 // panicKey is empty except in test builds (panichook.go).

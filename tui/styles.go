@@ -49,6 +49,17 @@ type Styles struct {
 	// The footer's keys, descriptions and separators, as Inks: the help
 	// line is drawn every frame.
 	HelpKey, HelpDesc, HelpSep Ink
+
+	// Margin replaces the blank that starts a line: a space in the text
+	// colour, which looks the same but is not the terminal's default
+	// style. Bubble Tea's renderer (ultraviolet) tries, for every cursor
+	// move near the screen's edges, to overwrite the cells it crosses
+	// instead of sending a move, and builds that text cell by cell, one
+	// string concatenation each (quadratic) for as long as the cells share
+	// the cursor's style: across a line that is blank but for a scroll bar
+	// at its right end, every move cost about 20 KB of garbage. A first
+	// cell in another style ends that search at once. "" without colour.
+	Margin string
 }
 
 // Marker is drawn before the selected row so the selection shows without
@@ -159,6 +170,9 @@ func NewStyles(theme Theme, isDark, noColor bool) *Styles {
 		s.Input.Focused.Prompt = fg(s.Accent).Bold(true)
 	}
 	s.HelpKey, s.HelpDesc, s.HelpSep = inkOf(s.Help.ShortKey), inkOf(s.Help.ShortDesc), inkOf(s.Help.ShortSeparator)
+	if !noColor {
+		s.Margin = s.Text.Render(" ")
+	}
 	return s
 }
 
