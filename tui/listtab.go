@@ -101,7 +101,11 @@ func (t *listTab) sortState() (string, bool) { return t.sortKey(), t.reverse }
 func (t *listTab) restoreSort(key string, reverse bool) {
 	t.setSortKey(key, reverse)
 	t.top = 0
-	t.syncDetail()
+	if t.sized {
+		t.syncDetail()
+	}
+	// Otherwise the tab is laid out, and its detail found, when first
+	// shown: restoring a remembered sort sorts nothing at start-up.
 }
 
 func (t *listTab) setPane(p paneMode) {
