@@ -140,7 +140,7 @@ func (l Limits) withDefaults(cfg Config) Limits {
 	return l
 }
 
-// Refusal reasons, for the log and the casia_refusals_total metric.
+// Refusal reasons, for the log and the casia_ssh_refusals_total metric.
 const (
 	refuseLimit      = "limit"             // the server is full
 	refuseAddress    = "per_address"       // one address holds too much

@@ -10,9 +10,7 @@ import (
 	"time"
 
 	"charm.land/log/v2"
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/VictoriaMetrics/metrics"
 )
 
 // Session kinds, the "kind" label.
@@ -21,21 +19,26 @@ const (
 	kindCommand   = "command"
 )
 
-// Metrics are the server's Prometheus metrics, on a registry of their own
-// (with the Go runtime's and the process's). Serve them with Handler or
+// Metrics are the server's Prometheus metrics, in a metrics.Set of their
+// own (not github.com/VictoriaMetrics/metrics' default set), served with
+// the Go runtime's and the process's. Serve them with Handler or
 // ServeMetrics; /healthz answers 200 once SetReady(true) (the dataset is
 // loaded and the server listens) and 503 otherwise.
+//
+// The exposition's HELP lines carry no text (the library writes none):
+// README.md's Metrics section says what each metric means.
 type Metrics struct {
-	reg *prometheus.Registry
+	set *metrics.Set
 
-	sessionsOpen  *prometheus.GaugeVec
-	sessionsTotal *prometheus.CounterVec
-	duration      *prometheus.HistogramVec
-	refusals      *prometheus.CounterVec
-	connections   *prometheus.GaugeVec
-	keyFrame      prometheus.Histogram
-	written       prometheus.Counter
-	inputDropped  prometheus.Counter
+	sessionsOpen  labelled[metrics.Gauge]               // sessions being served, by kind
+	sessionsTotal labelled[metrics.Counter]             // sessions started, by kind
+	duration      labelled[metrics.PrometheusHistogram] // how long sessions lasted, by kind
+	refusals      labelled[metrics.Counter]             // connections and sessions refused, by reason
+	unauthed      *metrics.Gauge                        // open connections not yet authenticated
+	authed        *metrics.Gauge                        // open authenticated connections
+	keyFrame      *metrics.PrometheusHistogram          // a key, click or paste to the next frame written for it
+	written       *metrics.Counter                      // bytes written to clients: frames and command output
+	inputDropped  *metrics.Counter                      // over-long or unknown sequences, pastes over the limit
 
 	cells  atomic.Pointer[func() int] // the area granted to dashboards
 	slots  atomic.Pointer[func() int] // open session channels
@@ -43,95 +46,88 @@ type Metrics struct {
 	ready  atomic.Bool
 }
 
-// NewMetrics makes the metrics, all at zero.
+// NewMetrics makes the metrics, all at zero, every label value a dashboard
+// may look for included.
 func NewMetrics() *Metrics {
-	m := &Metrics{reg: prometheus.NewRegistry()}
-	const ns, sub = "casia", "ssh"
-	m.sessionsOpen = prometheus.NewGaugeVec(prometheus.GaugeOpts{
-		Namespace: ns, Subsystem: sub, Name: "sessions_open",
-		Help: "Sessions being served, by kind (dashboard, command).",
-	}, []string{"kind"})
-	m.sessionsTotal = prometheus.NewCounterVec(prometheus.CounterOpts{
-		Namespace: ns, Subsystem: sub, Name: "sessions_total",
-		Help: "Sessions started, by kind (dashboard, command).",
-	}, []string{"kind"})
-	m.duration = prometheus.NewHistogramVec(prometheus.HistogramOpts{
-		Namespace: ns, Subsystem: sub, Name: "session_duration_seconds",
-		Help:    "How long sessions lasted, by kind.",
-		Buckets: []float64{0.01, 0.1, 1, 10, 60, 300, 1800, 3600, 4 * 3600, 8 * 3600},
-	}, []string{"kind"})
-	m.refusals = prometheus.NewCounterVec(prometheus.CounterOpts{
-		Namespace: ns, Subsystem: sub, Name: "refusals_total",
-		Help: "Connections and sessions refused, by reason: limit (server full), per_address, per_connection, " +
-			"startups (too many unauthenticated connections), auth, handshake_timeout, proxy, shutdown.",
-	}, []string{"reason"})
-	m.connections = prometheus.NewGaugeVec(prometheus.GaugeOpts{
-		Namespace: ns, Subsystem: sub, Name: "connections_open",
-		Help: "Open connections, by state (unauthenticated, authenticated).",
-	}, []string{"state"})
-	m.keyFrame = prometheus.NewHistogram(prometheus.HistogramOpts{
-		Namespace: ns, Subsystem: sub, Name: "key_to_frame_seconds",
-		Help:    "From a key (or click, or paste) arriving to the next frame written to its dashboard's client.",
-		Buckets: prometheus.ExponentialBuckets(0.001, 2, 11), // 1 ms … 1 s
-	})
-	m.written = prometheus.NewCounter(prometheus.CounterOpts{
-		Namespace: ns, Subsystem: sub, Name: "bytes_written_total",
-		Help: "Bytes written to clients: frames and command output.",
-	})
-	m.inputDropped = prometheus.NewCounter(prometheus.CounterOpts{
-		Namespace: ns, Subsystem: sub, Name: "input_dropped_bytes_total",
-		Help: "Input bytes dropped: escape sequences over the length limit, unknown sequences, pastes over the limit.",
-	})
-	cells := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-		Namespace: ns, Subsystem: sub, Name: "render_cells",
-		Help: "Cells (columns × rows) the dashboards render, together.",
-	}, gauge(&m.cells))
-	budget := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-		Namespace: ns, Subsystem: sub, Name: "render_cells_budget",
-		Help: "The most cells the dashboards may render together (--max-sessions × 4,800 by default).",
-	}, func() float64 { return float64(m.budget.Load()) })
-	slots := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-		Namespace: ns, Subsystem: sub, Name: "session_slots_used",
-		Help: "Session channels open, started or not: each takes one of --max-sessions.",
-	}, gauge(&m.slots))
-	ready := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-		Namespace: ns, Name: "ready",
-		Help: "1 once the dataset is loaded and the server listens; 0 while starting or shutting down.",
-	}, func() float64 {
+	// HELP and TYPE lines, which Prometheus reads the metric types from.
+	// The setting is the library's, for the whole process.
+	metrics.ExposeMetadata(true)
+	s := metrics.NewSet()
+	m := &Metrics{set: s}
+	const p = "casia_ssh_"
+	// Histogram bucket upper bounds (Prometheus "le"), seconds.
+	durationBuckets := []float64{0.01, 0.1, 1, 10, 60, 300, 1800, 3600, 4 * 3600, 8 * 3600}
+	keyFrameBuckets := metrics.ExponentialBuckets(0.001, 2, 11) // 1 ms … 1.024 s
+	gauge := func(name string) *metrics.Gauge { return s.GetOrCreateGauge(name, nil) }
+	histogram := func(bounds []float64) func(string) *metrics.PrometheusHistogram {
+		return func(name string) *metrics.PrometheusHistogram {
+			return s.GetOrCreatePrometheusHistogramExt(name, bounds)
+		}
+	}
+	kinds := []string{kindDashboard, kindCommand}
+	m.sessionsOpen = newLabelled(p+"sessions_open", "kind", gauge, kinds...)
+	m.sessionsTotal = newLabelled(p+"sessions_total", "kind", s.GetOrCreateCounter, kinds...)
+	m.duration = newLabelled(p+"session_duration_seconds", "kind", histogram(durationBuckets), kinds...)
+	m.refusals = newLabelled(p+"refusals_total", "reason", s.GetOrCreateCounter,
+		refuseLimit, refuseAddress, refuseConnection, refuseStartups, refuseAuth,
+		refuseHandshake, refuseProxy, refuseShutdown)
+	m.unauthed = gauge(p + `connections_open{state="unauthenticated"}`)
+	m.authed = gauge(p + `connections_open{state="authenticated"}`)
+	m.keyFrame = s.NewPrometheusHistogramExt(p+"key_to_frame_seconds", keyFrameBuckets)
+	m.written = s.NewCounter(p + "bytes_written_total")
+	m.inputDropped = s.NewCounter(p + "input_dropped_bytes_total")
+	s.NewGauge(p+"render_cells", read(&m.cells))
+	s.NewGauge(p+"render_cells_budget", func() float64 { return float64(m.budget.Load()) })
+	s.NewGauge(p+"session_slots_used", read(&m.slots))
+	s.NewGauge("casia_ready", func() float64 {
 		if m.ready.Load() {
 			return 1
 		}
 		return 0
 	})
-	m.reg.MustRegister(m.sessionsOpen, m.sessionsTotal, m.duration, m.refusals, m.connections,
-		m.keyFrame, m.written, m.inputDropped, cells, budget, slots, ready,
-		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	// Every label value a dashboard may look for exists from the start.
-	for _, k := range []string{kindDashboard, kindCommand} {
-		m.sessionsOpen.WithLabelValues(k)
-		m.sessionsTotal.WithLabelValues(k)
-		m.duration.WithLabelValues(k)
-	}
-	for _, r := range []string{refuseLimit, refuseAddress, refuseConnection, refuseStartups, refuseAuth,
-		refuseHandshake, refuseProxy, refuseShutdown} {
-		m.refusals.WithLabelValues(r)
-	}
-	m.connections.WithLabelValues("unauthenticated")
-	m.connections.WithLabelValues("authenticated")
 	return m
 }
 
-// Registry is where the metrics are registered (to add one's own, or to
-// gather them in a test).
-func (m *Metrics) Registry() *prometheus.Registry { return m.reg }
+// labelled is a family of series told apart by one label, like a client
+// library's vector: the values it is made with exist from the start (at
+// zero); another is made when first used. Values are the package's
+// constants, which need no escaping.
+type labelled[T any] struct {
+	byValue     map[string]*T // read only once made
+	name, label string
+	get         func(series string) *T // the set's GetOrCreate
+}
+
+func newLabelled[T any](name, label string, get func(string) *T, values ...string) labelled[T] {
+	l := labelled[T]{byValue: make(map[string]*T, len(values)), name: name, label: label, get: get}
+	for _, v := range values {
+		l.byValue[v] = get(l.series(v))
+	}
+	return l
+}
+
+func (l labelled[T]) series(v string) string { return fmt.Sprintf("%s{%s=%q}", l.name, l.label, v) }
+
+func (l labelled[T]) with(v string) *T {
+	if s, ok := l.byValue[v]; ok {
+		return s
+	}
+	return l.get(l.series(v))
+}
 
 // SetReady sets what /healthz answers.
 func (m *Metrics) SetReady(ok bool) { m.ready.Store(ok) }
 
-// Handler serves /metrics (Prometheus text format) and /healthz.
+// Handler serves /metrics (Prometheus text format: casia's metrics, then
+// the Go runtime's go_* and the process's process_*) and /healthz.
 func (m *Metrics) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/metrics", promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{Registry: m.reg}))
+	mux.HandleFunc("/metrics", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+		m.set.WritePrometheus(w)
+		metrics.WriteProcessMetrics(w)
+		metrics.WriteFDMetrics(w) // process_open_fds, process_max_fds
+	})
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		if !m.ready.Load() {
@@ -194,40 +190,40 @@ func ServeMetrics(ctx context.Context, addr string, m *Metrics, logger *log.Logg
 }
 
 func (m *Metrics) sessionStarted(kind string) {
-	m.sessionsOpen.WithLabelValues(kind).Inc()
-	m.sessionsTotal.WithLabelValues(kind).Inc()
+	m.sessionsOpen.with(kind).Inc()
+	m.sessionsTotal.with(kind).Inc()
 }
 
 func (m *Metrics) sessionEnded(kind string, d time.Duration) {
-	m.sessionsOpen.WithLabelValues(kind).Dec()
-	m.duration.WithLabelValues(kind).Observe(d.Seconds())
+	m.sessionsOpen.with(kind).Dec()
+	m.duration.with(kind).Update(d.Seconds())
 }
 
-func (m *Metrics) refused(reason string)      { m.refusals.WithLabelValues(reason).Inc() }
-func (m *Metrics) wrote(n int)                { m.written.Add(float64(n)) }
-func (m *Metrics) dropped(n int64)            { m.inputDropped.Add(float64(n)) }
-func (m *Metrics) keyToFrame(d time.Duration) { m.keyFrame.Observe(d.Seconds()) }
+func (m *Metrics) refused(reason string)      { m.refusals.with(reason).Inc() }
+func (m *Metrics) wrote(n int)                { m.written.Add(n) }
+func (m *Metrics) dropped(n int64)            { m.inputDropped.AddInt64(n) }
+func (m *Metrics) keyToFrame(d time.Duration) { m.keyFrame.Update(d.Seconds()) }
 
-func (m *Metrics) connOpened() { m.connections.WithLabelValues("unauthenticated").Inc() }
+func (m *Metrics) connOpened() { m.unauthed.Inc() }
 
 func (m *Metrics) connAuthenticated() {
-	m.connections.WithLabelValues("unauthenticated").Dec()
-	m.connections.WithLabelValues("authenticated").Inc()
+	m.unauthed.Dec()
+	m.authed.Inc()
 }
 
 // connAuthRefused: authenticated, but over the limit, and closed.
-func (m *Metrics) connAuthRefused() { m.connections.WithLabelValues("unauthenticated").Dec() }
+func (m *Metrics) connAuthRefused() { m.unauthed.Dec() }
 
 func (m *Metrics) connClosed(authed bool) {
 	if authed {
-		m.connections.WithLabelValues("authenticated").Dec()
+		m.authed.Dec()
 	} else {
-		m.connections.WithLabelValues("unauthenticated").Dec()
+		m.unauthed.Dec()
 	}
 }
 
-// gauge reads a count the server registers later (nil until then, 0).
-func gauge(p *atomic.Pointer[func() int]) func() float64 {
+// read reads a count the server registers later (nil until then, 0).
+func read(p *atomic.Pointer[func() int]) func() float64 {
 	return func() float64 {
 		if f := p.Load(); f != nil {
 			return float64((*f)())
