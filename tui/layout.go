@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -112,7 +113,148 @@ func wrap(s string, w int) []string {
 	if !strings.ContainsAny(s, "\n\t") && width(s) <= w {
 		return []string{s} // fits: nothing to wrap (TestWrap)
 	}
-	return strings.Split(ansi.Wrap(s, w, "-/–—]"), "\n")
+	if lines, ok := wrapSimple(s, w); ok {
+		return lines
+	}
+	return strings.Split(ansi.Wrap(s, w, wrapBreaks), "\n")
+}
+
+// wrapBreaks are where wrap may break a word, besides spaces.
+const wrapBreaks = "-/–—]"
+
+// wrapSimple is ansi.Wrap(s, limit, wrapBreaks), line for line, for the
+// text casia wraps most: printable ASCII, runes that never join a grapheme
+// cluster (runeWidth), and SGR sequences. It reports false for anything
+// else (controls, other escapes, other runes), which ansi.Wrap handles.
+// It is three times faster, and laying out the Summit, wrapped at start-up,
+// is mostly wrapping. TestWrap and FuzzWrap hold it to ansi.Wrap.
+//
+// The steps follow ansi.Wrap's: a word collects until a space or a break
+// point ends it; spaces are kept until a word follows on the same line.
+func wrapSimple(s string, limit int) ([]string, bool) {
+	var (
+		out        []string
+		buf        []byte // the current line
+		word       []byte
+		wordW      int
+		spaceW     int // pending spaces (only ' ' takes this path)
+		curW       int
+		lineBudget = len(s) + 16
+	)
+	addSpace := func() {
+		if spaceW == 0 {
+			return
+		}
+		curW += spaceW
+		for range spaceW {
+			buf = append(buf, ' ')
+		}
+		spaceW = 0
+	}
+	addWord := func() {
+		if len(word) == 0 {
+			return
+		}
+		addSpace()
+		curW += wordW
+		buf = append(buf, word...)
+		word, wordW = word[:0], 0
+	}
+	newline := func() {
+		out = append(out, string(buf))
+		buf = buf[:0]
+		curW, spaceW = 0, 0
+	}
+	buf = make([]byte, 0, min(lineBudget, 4*limit+64))
+	word = make([]byte, 0, 64)
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == 0x1b:
+			// An SGR sequence: no width, part of the word.
+			j := i + 1
+			if j >= len(s) || s[j] != '[' {
+				return nil, false
+			}
+			for j++; j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ';' || s[j] == ':'); j++ {
+			}
+			if j >= len(s) || s[j] != 'm' {
+				return nil, false
+			}
+			word = append(word, s[i:j+1]...)
+			i = j + 1
+			continue
+		case c == ' ':
+			addWord()
+			spaceW++
+		case c == '-' || c == '/' || c == ']':
+			addSpace()
+			if curW+wordW >= limit {
+				word = append(word, c)
+				wordW++
+			} else {
+				addWord()
+				buf = append(buf, c)
+				curW++
+			}
+		case c > 0x20 && c < 0x7f:
+			if curW == limit {
+				newline()
+			}
+			word = append(word, c)
+			wordW++
+			if wordW == limit {
+				addWord()
+			}
+			if curW+wordW+spaceW > limit {
+				newline()
+			}
+		case c >= 0x80:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			rw := runeWidth(r)
+			if rw < 1 {
+				return nil, false
+			}
+			if r == '–' || r == '—' {
+				addSpace()
+				if curW+wordW+rw > limit {
+					word = append(word, s[i:i+n]...)
+					wordW += rw
+				} else {
+					addWord()
+					buf = append(buf, s[i:i+n]...)
+					curW += rw
+				}
+			} else {
+				if wordW+rw > limit {
+					addWord()
+				}
+				word = append(word, s[i:i+n]...)
+				wordW += rw
+				if curW+wordW+spaceW > limit {
+					newline()
+				}
+				if wordW == limit {
+					addWord()
+				}
+			}
+			i += n
+			continue
+		default:
+			return nil, false
+		}
+		i++
+	}
+	if wordW == 0 {
+		if curW+spaceW > limit {
+			curW = 0
+		} else {
+			addSpace()
+		}
+		spaceW = 0
+	}
+	addWord()
+	return append(out, string(buf)), true
 }
 
 // padRight and padLeft align plain or styled text in a cell.
