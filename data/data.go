@@ -2,30 +2,31 @@
 // time.
 //
 // casia.yaml is the source: human-edited, built from the project's
-// research sheet, every record citing its sources. The binary embeds
-// casia.snapshot, generated from it by go generate ./data (see
-// model.EncodeSnapshot), because it decodes in half a millisecond where
-// the YAML takes thirty. A test fails when the snapshot is out of date.
+// research sheet, every record citing its sources. The binary is built
+// with dataset_gen.go, generated from it by go generate -run snapshot
+// ./data (see data/internal/gosrc): the loaded dataset written as one Go
+// composite literal, which the linker lays out in the binary, so start-up
+// decodes nothing and only the pages it reads are touched. A test fails
+// when the generated file is out of date.
 package data
 
-//go:generate go run ./gen/snapshot -in casia.yaml -out casia.snapshot
+//go:generate go run ./gen/snapshot -in casia.yaml -out dataset_gen.go
 
 import (
-	_ "embed"
 	"sync"
 
 	"casia/model"
 )
 
-// Snapshot is the embedded snapshot of casia.yaml.
-//
-//go:embed casia.snapshot
-var Snapshot []byte
+var prepareOnce sync.Once
 
-var load = sync.OnceValues(func() (*model.Dataset, error) {
-	return model.DecodeSnapshot(Snapshot)
-})
+func prepare() { model.Prepared(&dataset) }
 
-// Load returns the embedded dataset, parsed on first use and shared
-// afterwards: a Dataset is read-only, so every session can hold the same one.
-func Load() (*model.Dataset, error) { return load() }
+// Load returns the embedded dataset, indexed on first use and shared
+// afterwards: a Dataset is read-only, so every session can hold the same
+// one. The data was validated when it was generated, so the error is
+// always nil.
+func Load() (*model.Dataset, error) {
+	prepareOnce.Do(prepare)
+	return &dataset, nil
+}

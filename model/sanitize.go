@@ -110,7 +110,7 @@ func sanitizeValue(v reflect.Value, multiline bool) {
 	case reflect.Slice:
 		if v.Len() == 0 && !v.IsNil() {
 			// An empty list and no list are the same thing; keeping one
-			// form makes every export (YAML, JSON, snapshot) agree.
+			// form makes every export (YAML, JSON, generated Go) agree.
 			v.Set(reflect.Zero(v.Type()))
 			return
 		}

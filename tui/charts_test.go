@@ -14,11 +14,20 @@ import (
 	"casia/model"
 )
 
-// freshDataset decodes a private copy of the embedded data that a test may
-// change before building a dashboard on it.
+// freshDataset returns a private copy of the embedded data (which is
+// shared and read-only) that a test may change before building a dashboard
+// on it.
 func freshDataset(t *testing.T, mutate func(ds *model.Dataset)) *model.Dataset {
 	t.Helper()
-	ds, err := model.DecodeSnapshot(data.Snapshot)
+	shared, err := data.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := model.MarshalJSON(shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := model.LoadJSON("embedded.json", js)
 	if err != nil {
 		t.Fatal(err)
 	}

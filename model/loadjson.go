@@ -2,39 +2,13 @@ package model
 
 import (
 	"bytes"
-	"encoding/gob"
 	"encoding/json"
 	"errors"
 	"fmt"
 )
 
-// EncodeSnapshot writes a loaded dataset in the binary snapshot format the
-// casia binary embeds (encoding/gob): it decodes in about half a
-// millisecond, a quarter of the JSON time, which is most of what start-up
-// spends on data. Only datasets that passed Load may be encoded.
-func EncodeSnapshot(ds *Dataset) ([]byte, error) {
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(ds); err != nil {
-		return nil, fmt.Errorf("encode snapshot: %w", err)
-	}
-	return b.Bytes(), nil
-}
-
-// DecodeSnapshot reads a snapshot written by EncodeSnapshot. The snapshot
-// was sanitised and validated when it was made (and a test checks it
-// matches its source), so only the indexes are rebuilt here.
-func DecodeSnapshot(b []byte) (*Dataset, error) {
-	var ds Dataset
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&ds); err != nil {
-		return nil, fmt.Errorf("decode snapshot: %w", err)
-	}
-	ds.prepare()
-	return &ds, nil
-}
-
-// LoadJSON loads machine-written JSON, such as the dataset snapshot
-// embedded in the binary, with encoding/json: about fifteen times faster
-// than the YAML path, which matters at start-up. Decoding is strict
+// LoadJSON loads machine-written JSON (casia export --format json) with
+// encoding/json: several times faster than the YAML path. Decoding is strict
 // (unknown fields are errors) and the result is sanitised, validated and
 // indexed exactly as Load does. Problems carry a path but, as JSON errors
 // give only byte offsets, at most one position.
@@ -84,4 +58,13 @@ func Prepare(ds *Dataset) error {
 	}
 	ds.prepare()
 	return nil
+}
+
+// Prepared indexes a dataset whose contents already passed Load (as
+// casia/data's did when it was generated from casia.yaml) and returns it.
+// It does no sanitising or validation: a dataset built any other way needs
+// Prepare.
+func Prepared(ds *Dataset) *Dataset {
+	ds.prepare()
+	return ds
 }
