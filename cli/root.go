@@ -163,7 +163,9 @@ func Main() int {
 // styled when stderr is a terminal.
 func Run(ctx context.Context, args []string, std IO) int {
 	root := New(std)
-	layOutHelp(root)
+	if wantsHelp(root, args) {
+		layOutHelp(root)
+	}
 	out := checkWrites(std.Out)
 	root.SetOut(out)
 	root.SetArgs(args)
