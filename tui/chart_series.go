@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"casia/model"
 )
 
@@ -56,7 +54,7 @@ func (seriesMetric) view(t *listTab, w int) []string {
 		labelW := 0
 		for i, f := range pts {
 			labels[i] = f.String() + " " + st.badge(f.Confidence)
-			labelW = max(labelW, ansi.StringWidth(labels[i]))
+			labelW = max(labelW, width(labels[i]))
 		}
 		barW := max(w-8-labelW, 3)
 		for i, f := range pts {
@@ -98,7 +96,7 @@ func (seriesMetric) view(t *listTab, w int) []string {
 	}
 	nameW := 0
 	for _, i := range rows {
-		nameW = max(nameW, ansi.StringWidth(ds.Countries[i].Names.Common))
+		nameW = max(nameW, width(ds.Countries[i].Names.Common))
 	}
 	lines = append(lines, fitLine(st.Label.Render("Each state's trade with China, ")+st.Dim.Render(strconv.Itoa(lo)+"–"+strconv.Itoa(hi)), w))
 	sel, _ := t.selected()

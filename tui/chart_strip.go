@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"casia/model"
 )
@@ -42,7 +41,7 @@ func (yearStrip) view(t *listTab, w, h int) []string {
 	// longer one gives way to its shortest alias that fits (GCC, EU).
 	nameW := 0
 	for _, i := range t.hits() {
-		nameW = max(nameW, ansi.StringWidth(ds.Partnerships[i].Partner))
+		nameW = max(nameW, width(ds.Partnerships[i].Partner))
 	}
 	nameW = min(nameW, max(w/3, 8))
 	trackW := max(w-nameW-3, 10)
@@ -103,12 +102,12 @@ func (yearStrip) view(t *listTab, w, h int) []string {
 // stripName is the partner's name if it fits w cells, else its shortest
 // alias that fits, else the name cut.
 func stripName(p *model.Partnership, w int) string {
-	if ansi.StringWidth(p.Partner) <= w {
+	if width(p.Partner) <= w {
 		return p.Partner
 	}
 	best := ""
 	for _, a := range p.PartnerAliases {
-		if n := ansi.StringWidth(a); n <= w && (best == "" || n < ansi.StringWidth(best)) {
+		if n := width(a); n <= w && (best == "" || n < width(best)) {
 			best = a
 		}
 	}

@@ -8,7 +8,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"casia/model"
 )
@@ -264,7 +263,7 @@ func (b *barChart) drawGroup(t *listTab, g chartGroup, scale chartScale, w int) 
 	nameW := 0
 	for j, r := range rows {
 		names[j] = ds.Title(model.Ref{Kind: t.kind, Index: r.i})
-		nameW = max(nameW, ansi.StringWidth(names[j]))
+		nameW = max(nameW, width(names[j]))
 	}
 	// Short names share the bar's line; long ones (projects) get lines of
 	// their own above the bar, wrapped, so no name is cut.
@@ -289,7 +288,7 @@ func (b *barChart) drawGroup(t *listTab, g chartGroup, scale chartScale, w int) 
 		labelW = 0
 		for j, r := range rows {
 			labels[j] = label(r, period)
-			labelW = max(labelW, ansi.StringWidth(labels[j]))
+			labelW = max(labelW, width(labels[j]))
 		}
 		if w-lead-1-labelW >= 10 {
 			break

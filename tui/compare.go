@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"casia/model"
 )
@@ -107,7 +106,7 @@ type ccell struct {
 	width int
 }
 
-func plainCell(s string) ccell { return ccell{s, ansi.StringWidth(s)} }
+func plainCell(s string) ccell { return ccell{s, width(s)} }
 
 // figureCell is "20,286,084 ≠ 2025", with † when the figure was checked
 // for a newer one in vain (explained under the grid).
@@ -132,7 +131,7 @@ func figureCell(st *Styles, f *model.Figure) (value, rest ccell) {
 		r += " †"
 		styled += " †"
 	}
-	return plainCell(v), ccell{styled, ansi.StringWidth(r)}
+	return plainCell(v), ccell{styled, width(r)}
 }
 
 // orDash stands a dash for an empty cell.
@@ -204,13 +203,13 @@ func compareLines(c *ctx, cmp *model.Comparison, w int) []string {
 	labelW := 0
 	for _, r := range rows {
 		if !r.section {
-			labelW = max(labelW, ansi.StringWidth(r.label))
+			labelW = max(labelW, width(r.label))
 		}
 	}
 	labelW = min(labelW, max(w/3, 8))
 	valW, restW, colW := make([]int, n), make([]int, n), make([]int, n)
 	for j, id := range cmp.States {
-		colW[j] = ansi.StringWidth(ds.CountryName(id))
+		colW[j] = width(ds.CountryName(id))
 	}
 	for _, r := range rows {
 		for j := 0; j < n && r.values != nil; j++ {

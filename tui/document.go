@@ -85,7 +85,7 @@ func (d *doc) push(lines ...string) {
 		// An earlier marker is on this line or above, never after it.
 		if i := strings.LastIndex(plain, mark); i >= 0 {
 			plain = plain[:i]
-			l.col = ansi.StringWidth(plain)
+			l.col = width(plain)
 			l.colEnd = l.col + len(mark)
 		}
 	}
@@ -200,7 +200,7 @@ func (d *doc) bullet(s string, c model.Confidence, note string, ids []string) {
 }
 
 func (d *doc) hanging(mark, styled string) {
-	mw := ansi.StringWidth(mark)
+	mw := width(mark)
 	lines := wrap(styled, d.w-mw)
 	for i, ln := range lines {
 		if i == 0 {

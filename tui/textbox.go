@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // textBox is an overlay of text that scrolls: the About and comparison
@@ -65,9 +64,9 @@ func (o *textBox) view(w, h int) string {
 	// The border and padding take 4 columns and 2 rows.
 	inner := max(w-4, 1)
 	lines := o.layout(inner)
-	used := ansi.StringWidth(o.title)
+	used := width(o.title)
 	for _, l := range lines {
-		used = max(used, ansi.StringWidth(l))
+		used = max(used, width(l))
 	}
 	inner = max(min(used, inner), 1)
 	footer := st.Dim.Render("esc closes")
