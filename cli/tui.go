@@ -53,8 +53,11 @@ func dashboard(cmd *cobra.Command, a *app, ds *model.Dataset, tab string) error 
 	if err != nil {
 		return err
 	}
-	if statePath != "" && m != nil {
-		// Failing to remember is not worth an error after a good session.
+	// Nothing remembered and nothing to remember (a first run that changed
+	// nothing): no file is written. Failing to remember is not worth an
+	// error after a good session.
+	fresh := m != nil && opts.State == nil && opts.Tab == "" && opts.Filter == "" && !m.Changed()
+	if statePath != "" && m != nil && !fresh {
 		_ = tui.SaveState(statePath, m.Snapshot())
 	}
 	return nil

@@ -48,6 +48,7 @@ type Model struct {
 
 	frame    frameCache // frame.go
 	helpMemo helpMemo   // the last help line (footer.go)
+	start    *State     // the state the session started with (Changed)
 }
 
 // panicKey is empty except in test builds (panichook.go).
@@ -70,6 +71,7 @@ func New(ds *model.Dataset, opts Options) *Model {
 	m.help = help.New()
 	m.applyStyles()
 	m.restore(c.opts)
+	m.start = m.Snapshot()
 	m.history = []navEntry{m.here()}
 	if opts.Width > 0 && opts.Height > 0 {
 		m.Update(tea.WindowSizeMsg{Width: opts.Width, Height: opts.Height})
@@ -106,6 +108,11 @@ func (m *Model) restore(opts Options) {
 	}
 	m.setPane(m.pane)
 }
+
+// Changed reports whether the state worth remembering differs from the
+// one the session started with (the remembered one, --tab and --filter
+// applied): when it does not, there is nothing new to write.
+func (m *Model) Changed() bool { return !reflect.DeepEqual(m.start, m.Snapshot()) }
 
 // Snapshot is the session's state worth remembering between runs.
 func (m *Model) Snapshot() *State {

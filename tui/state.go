@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -92,6 +93,10 @@ func SaveState(path string, s *State) error {
 	if err != nil {
 		return fmt.Errorf("save state: %w", err)
 	}
+	b = append(b, '\n')
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b) {
+		return nil // already remembered: nothing to write
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("save state: %w", err)
 	}
@@ -99,7 +104,7 @@ func SaveState(path string, s *State) error {
 	if err != nil {
 		return fmt.Errorf("save state: %w", err)
 	}
-	_, werr := tmp.Write(append(b, '\n'))
+	_, werr := tmp.Write(b)
 	cerr := tmp.Close()
 	if werr != nil || cerr != nil {
 		os.Remove(tmp.Name())

@@ -111,3 +111,45 @@ func TestThemes(t *testing.T) {
 		t.Error("--theme light does not override a dark background")
 	}
 }
+
+// TestStateWrittenOnlyWhenNew: saving what the file already holds leaves
+// the file alone, and a session that changed nothing reports so.
+func TestStateWrittenOnlyWhenNew(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "casia", "state.json")
+	s := &State{Version: stateVersion, Tab: "map", Filters: map[string]string{}, Sort: map[string]SortState{}}
+	if err := SaveState(path, s); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.Stat(path)
+	if err := SaveState(path, s); err != nil {
+		t.Fatal(err)
+	}
+	same, _ := os.Stat(path)
+	if !os.SameFile(before, same) {
+		t.Error("saving the same state replaced the file")
+	}
+	s.Tab = "sources"
+	if err := SaveState(path, s); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.Stat(path); os.SameFile(before, after) || LoadState(path).Tab != "sources" {
+		t.Error("a new state was not written")
+	}
+
+	m := newSized(t, 100, 30)
+	if m.Changed() {
+		t.Fatal("a fresh session reports a change")
+	}
+	press(m, "j", "k")
+	if m.Changed() {
+		t.Error("moving the cursor is not worth remembering, but Changed says so")
+	}
+	press(m, "3")
+	if !m.Changed() {
+		t.Error("a tab switch is not reported as a change")
+	}
+	press(m, "1")
+	if m.Changed() {
+		t.Error("back where it started, the session still reports a change")
+	}
+}

@@ -84,6 +84,13 @@ func start(t *testing.T, w, h int, env []string, args ...string) *term {
 
 func startBin(t *testing.T, bin string, w, h int, env []string, args ...string) *term {
 	t.Helper()
+	return startIn(t, bin, t.TempDir(), w, h, env, append([]string{"--no-state"}, args...)...)
+}
+
+// startIn starts bin with home as $HOME and $XDG_STATE_HOME, and exactly
+// args.
+func startIn(t *testing.T, bin, home string, w, h int, env []string, args ...string) *term {
+	t.Helper()
 	ptmx, tty, err := pty.Open()
 	if err != nil {
 		t.Skipf("no pseudo-terminal: %v", err)
@@ -92,8 +99,7 @@ func startBin(t *testing.T, bin string, w, h int, env []string, args ...string) 
 		t.Fatal(err)
 	}
 	tm := &term{Screen: vtscreen.New(w, h), t: t, ptmx: ptmx, tty: tty, done: make(chan error, 1)}
-	cmd := exec.Command(bin, append([]string{"--no-state"}, args...)...)
-	home := t.TempDir()
+	cmd := exec.Command(bin, args...)
 	cmd.Env = append([]string{"HOME=" + home, "XDG_STATE_HOME=" + home, "TERM=xterm-256color",
 		"COLORTERM=truecolor", "PATH=" + os.Getenv("PATH")}, env...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
@@ -174,6 +180,34 @@ func TestDashboardEndToEnd(t *testing.T) {
 		t.Errorf("filtered screen lacks the OTS:\n%s", s)
 	}
 	tm.key(uv.KeyPressEvent{Code: uv.KeyEnter})
+	tm.send("q")
+	tm.exit(true)
+}
+
+// TestStateRemembered: a first run that changes nothing leaves no state
+// file; a run that switches tab writes one, and the next run opens there.
+func TestStateRemembered(t *testing.T) {
+	home := t.TempDir()
+	state := filepath.Join(home, "casia", "state.json")
+	tm := startIn(t, casiaBinary(t), home, 100, 30, nil)
+	tm.waitFor("Second China–Central Asia Summit")
+	tm.send("jk")
+	tm.send("q")
+	tm.exit(true)
+	if _, err := os.Stat(state); !os.IsNotExist(err) {
+		t.Fatalf("a run that changed nothing wrote %s (%v)", state, err)
+	}
+	tm = startIn(t, casiaBinary(t), home, 100, 30, nil)
+	tm.waitFor("Second China–Central Asia Summit")
+	tm.send("3")
+	tm.waitFor("[3 Partnerships]")
+	tm.send("q")
+	tm.exit(true)
+	if b, err := os.ReadFile(state); err != nil || !strings.Contains(string(b), `"tab": "partnerships"`) {
+		t.Fatalf("state after a tab switch: %s %v", b, err)
+	}
+	tm = startIn(t, casiaBinary(t), home, 100, 30, nil)
+	tm.waitFor("[3 Partnerships]")
 	tm.send("q")
 	tm.exit(true)
 }
