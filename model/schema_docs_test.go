@@ -3,8 +3,8 @@
 package model
 
 // schemaDocs holds the doc comments of the data file's types and fields,
-// keyed as jsonschema.Reflector.CommentMap expects, for Schema's
-// descriptions: the binary does not carry its source.
+// keyed as jsonschema.Reflector.CommentMap expects, for buildSchema's
+// descriptions (schema.json is generated from them).
 var schemaDocs = map[string]string{
 	"casia/model.Confidence":    "Confidence carries the research status of a fact, so a single-source or conflicting figure is never shown with the weight of a verified one.",
 	"casia/model.Country":       "Country is one of the six signatory states.",
