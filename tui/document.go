@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"casia/model"
 )
 
@@ -72,20 +70,22 @@ func (d *doc) push(lines ...string) {
 	if len(lines) == 0 || len(d.pend) == 0 {
 		return
 	}
+	// The markers are found in the styled lines: "[12]" cannot occur
+	// inside an escape sequence, and width skips the sequences before it.
 	ln := len(d.lines) - 1
-	plain := ansi.Strip(d.lines[ln])
+	line := d.lines[ln]
 	for k := len(d.pend) - 1; k >= 0; k-- {
 		l := &d.links[d.pend[k]]
 		mark := "[" + strconv.Itoa(l.note) + "]"
-		for ln > first && !strings.Contains(plain, mark) {
+		for ln > first && !strings.Contains(line, mark) {
 			ln--
-			plain = ansi.Strip(d.lines[ln])
+			line = d.lines[ln]
 		}
 		l.line = ln
 		// An earlier marker is on this line or above, never after it.
-		if i := strings.LastIndex(plain, mark); i >= 0 {
-			plain = plain[:i]
-			l.col = width(plain)
+		if i := strings.LastIndex(line, mark); i >= 0 {
+			line = line[:i]
+			l.col = width(line)
 			l.colEnd = l.col + len(mark)
 		}
 	}
