@@ -1,12 +1,15 @@
 package tui
 
 import (
+	"image/color"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"charm.land/lipgloss/v2"
 )
 
 func TestStateRoundTrip(t *testing.T) {
@@ -151,5 +154,42 @@ func TestStateWrittenOnlyWhenNew(t *testing.T) {
 	press(m, "1")
 	if m.Changed() {
 		t.Error("back where it started, the session still reports a change")
+	}
+}
+
+// TestInkOf: an Ink writes what Lip Gloss would, for every combination of
+// attributes and colours the themes use.
+func TestInkOf(t *testing.T) {
+	probe := func(st lipgloss.Style) Ink {
+		const p = "\uE000"
+		pre, post, _ := strings.Cut(st.Render(p), p)
+		return Ink{pre, post}
+	}
+	colors := []color.Color{nil, lipgloss.Color("#8A4B00"), lipgloss.Color("245"), lipgloss.Color("5")}
+	n := 0
+	for mask := range 1 << 7 {
+		for _, fg := range colors {
+			for _, bg := range colors[:2] {
+				st := lipgloss.NewStyle().Bold(mask&1 != 0).Italic(mask&2 != 0).Underline(mask&4 != 0).
+					Reverse(mask&8 != 0).Blink(mask&16 != 0).Faint(mask&32 != 0).Strikethrough(mask&64 != 0)
+				if fg != nil {
+					st = st.Foreground(fg)
+				}
+				if bg != nil {
+					st = st.Background(bg)
+				}
+				if got, want := inkOf(st), probe(st); got != want {
+					t.Fatalf("mask %b fg %v bg %v: inkOf = %q, Lip Gloss %q", mask, fg, bg, got, want)
+				}
+				n++
+			}
+		}
+	}
+	for _, th := range []Theme{ThemeDark, ThemeLight, ThemeHighContrast} {
+		for _, noColor := range []bool{false, true} {
+			if s := NewStyles(th, true, noColor); s.Link.pre == "" || s.Text.Render("x") == "x" && !noColor {
+				t.Errorf("theme %s, no colour %v: inks missing", th, noColor)
+			}
+		}
 	}
 }
