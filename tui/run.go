@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 
@@ -56,6 +57,13 @@ func RunLoading(ctx context.Context, load func() (*model.Dataset, error), opts O
 		// default target that is a collection during start-up, 2-9 ms of
 		// CPU. Twice the live heap is a small price for a terminal app.
 		defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
+	}
+	if os.Getenv("GOMAXPROCS") == "" {
+		// One processor: a dashboard's work per key is well under a
+		// millisecond and runs in turn (input, update, frame), so a second
+		// one only costs threads waking and spinning to look for work:
+		// about a tenth of start-up's CPU, and some of every idle second.
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	}
 	ready := make(chan building, 1)
 	// The renderer measures non-ASCII text with a width table it builds on
