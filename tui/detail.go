@@ -254,31 +254,53 @@ func (p *detail) view() []string {
 	}
 	out := make([]string, h)
 	total := len(p.lines)
+	if w < 2 {
+		for i := range out {
+			if j := p.off + i; j < total {
+				out[i] = fitLine(p.lines[j], w)
+			} else {
+				out[i] = strings.Repeat(" ", w)
+			}
+		}
+		return out
+	}
 	thumbA, thumbB := -1, -1
+	rail, thumb, blank := "  ", "  ", strings.Repeat(" ", p.contentWidth())
 	if total > h {
 		size := max(h*h/total, 1)
 		thumbA = p.off * (h - size) / max(total-h, 1)
 		thumbB = thumbA + size
+		rail, thumb = " "+p.c.st.Rail.Render("│"), " "+p.c.st.Section.Render("┃")
 	}
+	// Every line in one allocation: the lines are slices of one string.
+	n := 0
 	for i := range out {
-		line := ""
 		if j := p.off + i; j < total {
-			line = p.lines[j]
+			n += len(p.lines[j])
 		} else {
-			line = strings.Repeat(" ", p.contentWidth())
+			n += len(blank)
 		}
-		bar := " "
-		if thumbA >= 0 {
-			bar = p.c.st.Rail.Render("│")
-			if i >= thumbA && i < thumbB {
-				bar = p.c.st.Section.Render("┃")
-			}
-		}
-		if w >= 2 {
-			out[i] = line + " " + bar
+		n += max(len(rail), len(thumb))
+	}
+	var b strings.Builder
+	b.Grow(n)
+	ends := make([]int, h)
+	for i := range out {
+		if j := p.off + i; j < total {
+			b.WriteString(p.lines[j])
 		} else {
-			out[i] = fitLine(line, w)
+			b.WriteString(blank)
 		}
+		if i >= thumbA && i < thumbB {
+			b.WriteString(thumb)
+		} else {
+			b.WriteString(rail)
+		}
+		ends[i] = b.Len()
+	}
+	all, start := b.String(), 0
+	for i := range out {
+		out[i], start = all[start:ends[i]], ends[i]
 	}
 	return out
 }

@@ -52,9 +52,10 @@ func (m *Model) helpLine() string {
 		quit.SetHelp("ctrl+c", "quit")
 		return fitLine(" "+m.shortHelp(append(m.filter.help(), quit), m.w-1), m.w)
 	}
-	keys := append(t.help(), k.Palette, k.About, k.NextTab, k.Quit, k.Help)
+	keys := append(append(m.helpBuf[:0], t.help()...), k.Palette, k.About, k.NextTab, k.Quit, k.Help)
+	m.helpBuf = keys
 	sum := helpSum(keys)
-	if h := &m.helpMemo; h.line != "" && h.sum == sum && h.w == m.w && h.st == m.c.st {
+	if h := &m.helpMemo[m.active]; h.line != "" && h.sum == sum && h.w == m.w && h.st == m.c.st {
 		return h.line
 	}
 	keys = keys[:len(keys)-1]
@@ -65,11 +66,11 @@ func (m *Model) helpLine() string {
 	} else {
 		line = fitLine(" "+m.shortHelp(keys, room)+m.c.st.HelpSep.Render(" • ")+tail, m.w)
 	}
-	m.helpMemo = helpMemo{sum: sum, w: m.w, st: m.c.st, line: line}
+	m.helpMemo[m.active] = helpMemo{sum: sum, w: m.w, st: m.c.st, line: line}
 	return line
 }
 
-// helpMemo keeps the last help line: it is drawn with every frame, and
+// helpMemo keeps a tab's last help line: it is drawn with every frame, and
 // between two keys it rarely changes.
 type helpMemo struct {
 	sum  uint64

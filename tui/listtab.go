@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -48,6 +49,27 @@ type listTab struct {
 	// redraws the rows' styles only.
 	shown    [][]shownCell
 	shownKey shownKey
+	// lines keeps the rows as drawn, for the rows above: a cursor step
+	// draws the two rows whose mode changed, not every row.
+	lines    []drawnRow
+	linesKey drawnKey
+	// helpKeys are the keys the footer offers, kept while helpKeyOf holds.
+	helpKeys  []key.Binding
+	helpKeyOf helpKey
+}
+
+// drawnRow is a row as drawn, and how.
+type drawnRow struct {
+	mode   rowMode
+	marked bool
+	s      string
+}
+
+// drawnKey is what every drawn row depends on besides its own mode.
+type drawnKey struct {
+	shown shownKey
+	q     string
+	st    *Styles
 }
 
 // shownKey is what the rows on screen depend on.
@@ -503,6 +525,10 @@ func (t *listTab) tableView() []string {
 		return nil
 	}
 	rows := t.shownRows()
+	if k := (drawnKey{t.shownKey, t.query, t.c.st}); k != t.linesKey || len(t.lines) != len(rows) {
+		t.linesKey = k
+		t.lines = make([]drawnRow, len(rows))
+	}
 	lines := make([]string, 0, h)
 	lines = append(lines, t.tbl.header(t.c.st, t.sortKey(), t.descending(), w))
 	for r, row := range rows {
@@ -515,12 +541,34 @@ func (t *listTab) tableView() []string {
 				mode = rowMarked
 			}
 		}
-		lines = append(lines, t.tbl.row(t.c, row, mode, t.marks[t.hits()[t.top+r]], t.q, w))
+		marked := t.marks[t.hits()[t.top+r]]
+		if d := &t.lines[r]; d.s == "" || d.mode != mode || d.marked != marked {
+			*d = drawnRow{mode, marked, t.tbl.row(t.c, row, mode, marked, t.q, w)}
+		}
+		lines = append(lines, t.lines[r].s)
 	}
 	return padLines(lines, w, h)
 }
 
 func (t *listTab) help() []key.Binding {
+	if t.showExtra {
+		return t.makeHelp() // a chart's keys change with the chart
+	}
+	hk := helpKey{t.detailFocus, t.pane, t.c.keys}
+	if t.helpKeys == nil || hk != t.helpKeyOf {
+		t.helpKeys, t.helpKeyOf = slices.Clip(t.makeHelp()), hk
+	}
+	return t.helpKeys
+}
+
+// helpKey is what a list's keys depend on, a chart aside.
+type helpKey struct {
+	detailFocus bool
+	pane        paneMode
+	keys        *KeyMap
+}
+
+func (t *listTab) makeHelp() []key.Binding {
 	k := t.c.keys
 	if t.detailFocus {
 		back := k.Back

@@ -46,9 +46,10 @@ type Model struct {
 
 	panicNext bool // see panichook.go
 
-	frame    frameCache // frame.go
-	helpMemo helpMemo   // the last help line (footer.go)
-	start    *State     // the state the session started with (Changed)
+	frame    frameCache        // frame.go
+	helpMemo [numTabs]helpMemo // each tab's last help line (footer.go)
+	helpBuf  []key.Binding     // reused to gather the help line's keys
+	start    *State            // the state the session started with (Changed)
 }
 
 // panicKey is empty except in test builds (panichook.go).
