@@ -152,8 +152,8 @@ func TestLoadServerChild(t *testing.T) {
 	}()
 
 	// CASIA_LOAD_PROFILE=DIR writes cpu.pprof (the whole run), and
-	// heap.pprof, goroutines.txt and 3 s of trace.out mid-run, with every
-	// session open.
+	// heap0.pprof as the steady phase begins, and heap.pprof,
+	// goroutines.txt and 3 s of trace.out mid-run, with every session open.
 	profDir := os.Getenv("CASIA_LOAD_PROFILE")
 	if os.Getenv("CASIA_LOAD_MEMPROFILERATE") == "1" {
 		runtime.MemProfileRate = 1 // every allocation, for an exact heap profile (slow)
@@ -178,6 +178,14 @@ func TestLoadServerChild(t *testing.T) {
 	go func() {
 		sc := bufio.NewScanner(os.Stdin)
 		for sc.Scan() {
+			if sc.Text() == "heap0" && profDir != "" {
+				// The steady phase begins: with heap.pprof, the base of
+				// go tool pprof -base heap0.pprof heap.pprof, what keys cost.
+				if f, err := os.Create(filepath.Join(profDir, "heap0.pprof")); err == nil {
+					_ = pprof.WriteHeapProfile(f)
+					f.Close()
+				}
+			}
 			if sc.Text() == "heap" && profDir != "" {
 				if f, err := os.Create(filepath.Join(profDir, "heap.pprof")); err == nil {
 					_ = pprof.WriteHeapProfile(f)
@@ -528,6 +536,7 @@ func runPhase(t *testing.T, ctx context.Context, tg *target) phase {
 		}
 	}()
 	close(steady)
+	_, _ = io.WriteString(tg.stdin, "heap0\n")
 	heapAt := time.AfterFunc(loadDuration/2, func() { _, _ = io.WriteString(tg.stdin, "heap\n") })
 	defer heapAt.Stop()
 	finished.Wait()

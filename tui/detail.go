@@ -270,7 +270,14 @@ func (p *detail) view() []string {
 		size := max(h*h/total, 1)
 		thumbA = p.off * (h - size) / max(total-h, 1)
 		thumbB = thumbA + size
-		rail, thumb = " "+p.c.st.Rail.Render("│"), " "+p.c.st.Section.Render("┃")
+		// The blank before the bar is Styles.Margin, for the reason the
+		// margin is: a bar redrawn after a shorter line is reached by a
+		// cursor move across that line's blanks.
+		gap := p.c.st.Margin
+		if gap == "" {
+			gap = " "
+		}
+		rail, thumb = gap+p.c.st.Rail.Render("│"), gap+p.c.st.Section.Render("┃")
 	}
 	// Every line in one allocation: the lines are slices of one string.
 	n := 0
