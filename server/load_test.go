@@ -77,6 +77,7 @@ type childStats struct {
 	SessionsPeak   int     `json:"sessions_peak"`
 	CPUSeconds     float64 `json:"cpu_seconds"`
 	GCCycles       uint64  `json:"gc_cycles"`
+	SteadyAllocs   uint64  `json:"steady_allocs"` // heap bytes allocated from the steady phase to shutdown
 	GOGC           uint64  `json:"gogc"`
 	Watch          watch   `json:"watch"`
 	GCCPUSeconds   float64 `json:"gc_cpu_seconds"`
@@ -175,18 +176,24 @@ func TestLoadServerChild(t *testing.T) {
 	// Serve until the parent closes stdin (or dies), at most 4 minutes.
 	// "heap" on stdin (mid-run) asks for the heap profile.
 	eof := make(chan struct{})
+	var allocs0 atomic.Uint64 // heap bytes allocated when the steady phase began
 	go func() {
 		sc := bufio.NewScanner(os.Stdin)
 		for sc.Scan() {
+			if sc.Text() == "heap0" {
+				allocs0.Store(heapAllocs())
+			}
 			if sc.Text() == "heap0" && profDir != "" {
 				// The steady phase begins: with heap.pprof, the base of
 				// go tool pprof -base heap0.pprof heap.pprof, what keys cost.
+				runtime.GC() // a heap profile is as of the last collection
 				if f, err := os.Create(filepath.Join(profDir, "heap0.pprof")); err == nil {
 					_ = pprof.WriteHeapProfile(f)
 					f.Close()
 				}
 			}
 			if sc.Text() == "heap" && profDir != "" {
+				runtime.GC()
 				if f, err := os.Create(filepath.Join(profDir, "heap.pprof")); err == nil {
 					_ = pprof.WriteHeapProfile(f)
 					f.Close()
@@ -235,6 +242,9 @@ func TestLoadServerChild(t *testing.T) {
 	st.SchedP99 = histQuantile(final[3].Value.Float64Histogram(), 0.99)
 	st.GCPauseP99 = histQuantile(final[4].Value.Float64Histogram(), 0.99)
 	st.CPUSeconds = cpuSeconds(os.Getpid())
+	if a0 := allocs0.Load(); a0 > 0 {
+		st.SteadyAllocs = heapAllocs() - a0
+	}
 	for _, line := range strings.Split(logs.String(), "\n") {
 		switch {
 		case strings.HasPrefix(line, "WARN"):
@@ -619,6 +629,10 @@ func (ph phase) report() string {
 		row("server peak live heap (after a GC)", mibs(float64(st.LivePeak)))
 		row("server peak heap incl. garbage", mibs(float64(st.HeapPeak)))
 		row("server peak goroutines", fmt.Sprint(st.GoroutinesPeak))
+		if st.SteadyAllocs > 0 && len(ph.lat) > 0 {
+			row("server heap allocated, steady phase on", fmt.Sprintf("%.0f MiB, %.1f KiB a key",
+				float64(st.SteadyAllocs)/(1<<20), float64(st.SteadyAllocs)/1024/float64(len(ph.lat))))
+		}
 		row("server GC", fmt.Sprintf("GOGC=%d: %d cycles, %.1f s CPU (%.1f s assists), pause p99 %s",
 			st.GOGC, st.GCCycles, st.GCCPUSeconds, st.AssistSeconds, ms(time.Duration(st.GCPauseP99*float64(time.Second)))))
 		row("server run-queue wait p99", ms(time.Duration(st.SchedP99*float64(time.Second))))
@@ -764,6 +778,13 @@ func runLoadSession(ctx context.Context, i int, addr string, cfg *gossh.ClientCo
 		return fmt.Errorf("no exit after q (session %d)", i)
 	}
 	return nil
+}
+
+// heapAllocs is every byte the process has allocated on the heap.
+func heapAllocs() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
 }
 
 func histQuantile(h *metrics.Float64Histogram, q float64) float64 {
@@ -937,7 +958,16 @@ func worstWindows(results []sessionResult, t0 time.Time, server, client watch) s
 			float64(k)*width.Seconds(), wins[k].max.Round(time.Millisecond), wins[k].slow, loadGoalP99,
 			near(server, from-1000, from+1000), near(client, from-1000, from+1000))
 	}
+	inPhase := func(ts []int64) int { // the watch runs from the process's start
+		n := 0
+		for _, t := range ts {
+			if t >= t0.UnixMilli() {
+				n++
+			}
+		}
+		return n
+	}
 	fmt.Fprintf(&b, "  server stalls > 20 ms: %d; client stalls: %d; GC cycles in the phase: server %d, clients %d\n",
-		len(server.Stalls), len(client.Stalls), len(server.GC), len(client.GC))
+		len(server.Stalls), len(client.Stalls), inPhase(server.GC), inPhase(client.GC))
 	return b.String()
 }
