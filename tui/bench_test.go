@@ -246,14 +246,20 @@ func TestRendererGarbage(t *testing.T) {
 			t.Fatalf("line %d starts with a plain blank: %q", i, line)
 		}
 	}
+	if raceEnabled {
+		t.Skip("the race detector changes what is allocated (sync.Pool drops items)")
+	}
 	s := newUVScreen(100, 30)
 	s.frame(m.View().Content)
 	var ms runtime.MemStats
 	alloc := func() uint64 { runtime.ReadMemStats(&ms); return ms.TotalAlloc }
-	var model, render uint64
 	keys := []string{"3", "j", "k", "4", "j", "k", "1"}
-	for round := range 3 {
-		for _, k := range keys {
+	// The least of four rounds, after one that lays out and caches:
+	// TotalAlloc counts the whole process, and another test's goroutines
+	// only ever add to it.
+	bestModel, bestRender := make([]uint64, len(keys)), make([]uint64, len(keys))
+	for round := range 5 {
+		for i, k := range keys {
 			a0 := alloc()
 			press(m, k)
 			c := m.View().Content
@@ -261,16 +267,25 @@ func TestRendererGarbage(t *testing.T) {
 			s.frame(c)
 			a2 := alloc()
 			if round == 0 {
-				continue // the first round lays out and caches
+				continue
 			}
-			model += a1 - a0
-			render += a2 - a1
-			if a2-a1 > 100<<10 {
-				t.Errorf("key %q: the renderer allocated %d KB for one frame", k, (a2-a1)>>10)
+			if round == 1 || a1-a0 < bestModel[i] {
+				bestModel[i] = a1 - a0
+			}
+			if round == 1 || a2-a1 < bestRender[i] {
+				bestRender[i] = a2 - a1
 			}
 		}
 	}
-	n := uint64(2 * len(keys))
+	var model, render uint64
+	for i, k := range keys {
+		if bestRender[i] > 100<<10 {
+			t.Errorf("key %q: the renderer allocated %d KB for one frame", k, bestRender[i]>>10)
+		}
+		model += bestModel[i]
+		render += bestRender[i]
+	}
+	n := uint64(len(keys))
 	t.Logf("per key: model %d B, renderer %d B", model/n, render/n)
 	if model/n > 60<<10 {
 		t.Errorf("a key cost the model %d KB (Update and View), want under 60", model/n>>10)
